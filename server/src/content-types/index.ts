@@ -1,0 +1,13 @@
+import integration from './integration/schema.json';
+import mappingVariable from './mapping-variable/schema.json';
+import campaign from './campaign/schema.json';
+import participation from './participation/schema.json';
+import coupon from './coupon/schema.json';
+
+export default {
+  integration: { schema: integration },
+  'mapping-variable': { schema: mappingVariable },
+  campaign: { schema: campaign },
+  participation: { schema: participation },
+  coupon: { schema: coupon },
+};

@@ -1,0 +1,9 @@
+export const PLUGIN_ID = 'clearon';
+
+export const UID = {
+  integration: 'plugin::clearon.integration',
+  mappingVariable: 'plugin::clearon.mapping-variable',
+  campaign: 'plugin::clearon.campaign',
+  participation: 'plugin::clearon.participation',
+  coupon: 'plugin::clearon.coupon',
+} as const;
