@@ -1,3 +1,13 @@
 import health from './health';
+import integrations from './integrations';
+import mappingVariables from './mapping-variables';
+import publicCampaigns from './public-campaigns';
+import coupons from './coupons';
 
-export default { health };
+export default {
+  health,
+  integrations,
+  'mapping-variables': mappingVariables,
+  'public-campaigns': publicCampaigns,
+  coupons,
+};

@@ -1,13 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import publicRoutes from './public';
 
 export default {
   type: 'content-api',
-  routes: [
-    {
-      method: 'GET',
-      path: '/health',
-      handler: 'health.check',
-      config: { auth: false, policies: [] },
-    },
-  ],
+  routes: publicRoutes,
 } satisfies Core.RouterInput;

@@ -1,1 +1,19 @@
-export default {};
+import integrations from './integrations';
+import secretBox from './secret-box';
+import integrationTester from './integration-tester';
+import mappingVariables from './mapping-variables';
+import campaigns from './campaigns';
+import participations from './participations';
+import coupons from './coupons';
+import issuer from './issuer';
+
+export default {
+  integrations,
+  'secret-box': secretBox,
+  'integration-tester': integrationTester,
+  'mapping-variables': mappingVariables,
+  campaigns,
+  participations,
+  coupons,
+  issuer,
+};

@@ -1,0 +1,5 @@
+import type { Core } from '@strapi/strapi';
+
+const routes: Core.RouteInput[] = [];
+
+export default routes;
