@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       'dist/**',
+      'simulator/dist/**',
       'coverage/**',
       'playground/dist/**',
       'playground/build/**',
@@ -45,6 +46,23 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-require-imports': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    // The participant page: plain browser JavaScript (ES module).
+    files: ['playground/public/**/*.js'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        HTMLElement: 'readonly',
+        HTMLInputElement: 'readonly',
+        RadioNodeList: 'readonly',
+        setTimeout: 'readonly',
+      },
     },
   },
   {

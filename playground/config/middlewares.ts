@@ -8,5 +8,7 @@ export default [
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  // The participant page at `/` (public/index.html), before strapi::public redirects `/` to the admin.
+  'global::participant-page',
   'strapi::public',
 ];

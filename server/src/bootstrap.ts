@@ -1,8 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { actions } from './permissions';
+import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Fails startup with a clear message when the API-key encryption key is missing or malformed.
+  getService(strapi, 'secret-box').assertConfigured();
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
+  getService(strapi, 'issuer').start();
+  getService(strapi, 'privacy').startSchedule();
 };
 
 export default bootstrap;

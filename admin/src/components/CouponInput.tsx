@@ -1,43 +1,51 @@
 import * as React from 'react';
-import { Field, Textarea } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
+import { useForm } from '@strapi/strapi/admin';
 
-interface CouponInputProps {
+import type { CampaignSnapshot } from '../utils/couponRules';
+import { CouponField } from './coupon/CouponField';
+import type { CouponChangeEvent } from './coupon/types';
+import { useIntegrations } from './coupon/useIntegrations';
+
+/** The props the Content Manager gives a custom field's Input (its layout props + `useField`). */
+export interface CouponInputProps {
   name: string;
   value?: unknown;
-  onChange: (event: { target: { name: string; value: unknown; type: string } }) => void;
-  intlLabel: { id: string; defaultMessage: string };
-  disabled?: boolean;
+  onChange: (event: CouponChangeEvent) => void;
+  label?: React.ReactNode;
+  labelAction?: React.ReactNode;
+  hint?: React.ReactNode;
   error?: string;
+  required?: boolean;
+  disabled?: boolean;
 }
 
-// A plain JSON view of the exit screen's coupon; the "Insert a ClearOn coupon" editor replaces it.
-const CouponInput = React.forwardRef<HTMLTextAreaElement, CouponInputProps>(
-  ({ name, value, onChange, intlLabel, disabled, error }, ref) => {
-    const { formatMessage } = useIntl();
-    const [text, setText] = React.useState(() => (value ? JSON.stringify(value, null, 2) : ''));
+type RootValues = CampaignSnapshot & Record<string, unknown>;
 
-    return (
-      <Field.Root name={name} error={error}>
-        <Field.Label>{formatMessage(intlLabel)}</Field.Label>
-        <Textarea
-          ref={ref}
-          disabled={disabled}
-          value={text}
-          onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-            setText(event.target.value);
-            try {
-              const parsed = event.target.value.trim() ? JSON.parse(event.target.value) : null;
-              onChange({ target: { name, value: parsed, type: 'json' } });
-            } catch {
-              // keep the last valid value until the text parses
-            }
-          }}
-        />
-        <Field.Error />
-      </Field.Root>
-    );
-  }
-);
+/**
+ * The `plugin::clearon.coupon` custom field: connects {@link CouponField} to Strapi. It reads the
+ * campaign's `mode` and `fields` from the root form values (the campaign being edited, not the
+ * exit-screen component) and the integrations from the plugin's admin API.
+ */
+const CouponInput = ({ name, value, onChange, ...rest }: CouponInputProps) => {
+  const mode = useForm('ClearOnCouponInput', (state) => (state.values as RootValues).mode, false);
+  const fields = useForm(
+    'ClearOnCouponInput',
+    (state) => (state.values as RootValues).fields,
+    false
+  );
+  const { integrations, status } = useIntegrations();
+
+  return (
+    <CouponField
+      {...rest}
+      name={name}
+      value={value ?? null}
+      onChange={onChange}
+      campaign={{ mode, fields }}
+      integrations={integrations}
+      integrationsStatus={status}
+    />
+  );
+};
 
 export default CouponInput;

@@ -1,5 +1,83 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
+import { getService } from '../utils/get-service';
+import type { CouponFilters, CouponStatus } from '../services/coupons';
 
-const controller = ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({});
+const STATUSES: CouponStatus[] = ['pending', 'issued', 'failed', 'dead'];
+
+const invalid = (path: string, message: string) =>
+  new errors.ValidationError(`${path} ${message}`, {
+    errors: [{ path: [path], message, name: 'ValidationError' }],
+  });
+
+const readFilters = (query: Record<string, unknown>): CouponFilters => {
+  const filters: CouponFilters = {};
+  if (query.campaign !== undefined) {
+    if (typeof query.campaign !== 'string' || query.campaign.length > 64)
+      throw invalid('campaign', 'must be a campaign id');
+    filters.campaign = query.campaign;
+  }
+  if (query.status !== undefined) {
+    if (!STATUSES.includes(query.status as CouponStatus))
+      throw invalid('status', `must be one of ${STATUSES.join(', ')}`);
+    filters.status = query.status as CouponStatus;
+  }
+  for (const key of ['from', 'to'] as const) {
+    const value = query[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+      throw invalid(key, 'must be an ISO date');
+    filters[key] = new Date(value).toISOString();
+  }
+  return filters;
+};
+
+const readInt = (value: unknown, name: string, fallback: number, max: number) => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw invalid(name, `must be a whole number from 1 to ${max}`);
+  return n;
+};
+
+const controller = ({ strapi }: { strapi: Core.Strapi }) => {
+  const coupons = () => getService(strapi, 'coupons');
+
+  return {
+    async find(ctx: Context) {
+      const query = ctx.query as Record<string, unknown>;
+      const filters = readFilters(query);
+      const page = readInt(query.page, 'page', 1, 1_000_000);
+      const pageSize = readInt(query.pageSize, 'pageSize', 25, 100);
+      ctx.body = await coupons().list(filters, page, pageSize);
+    },
+
+    async stats(ctx: Context) {
+      const { status: _status, ...filters } = readFilters(ctx.query as Record<string, unknown>);
+      ctx.body = { data: await coupons().countByStatus(filters) };
+    },
+
+    async retryOne(ctx: Context) {
+      const id = readInt(ctx.params.id, 'id', 0, Number.MAX_SAFE_INTEGER);
+      const coupon = await coupons().findById(id);
+      if (!coupon) throw new errors.NotFoundError('No such coupon');
+      if (coupon.status !== 'failed' && coupon.status !== 'dead') {
+        throw invalid(
+          'status',
+          `is "${coupon.status}": only failed and dead coupons can be retried`
+        );
+      }
+      const count = await coupons().retry({ ids: [id] });
+      void getService(strapi, 'issuer').issueNow(id);
+      ctx.body = { data: { retried: count } };
+    },
+
+    async retryAll(ctx: Context) {
+      const filters = readFilters((ctx.request.body ?? {}) as Record<string, unknown>);
+      ctx.body = { data: { retried: await coupons().retry(filters) } };
+    },
+  };
+};
 
 export default controller;

@@ -3,6 +3,7 @@ import integrations from './integrations';
 import mappingVariables from './mapping-variables';
 import publicCampaigns from './public-campaigns';
 import coupons from './coupons';
+import privacy from './privacy';
 
 export default {
   health,
@@ -10,4 +11,5 @@ export default {
   'mapping-variables': mappingVariables,
   'public-campaigns': publicCampaigns,
   coupons,
+  privacy,
 };

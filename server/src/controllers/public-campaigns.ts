@@ -1,5 +1,144 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { chooseChannel, validateAnswers, type FieldError } from '../domain/answers';
+import { getPluginConfig } from '../utils/get-plugin-config';
+import { getService } from '../utils/get-service';
+import { tokenMatches } from '../utils/random';
 
-const controller = ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({});
+const MAX_BODY_BYTES = 64 * 1024;
+
+const badRequest = (ctx: Context, message: string, errors: FieldError[]) => {
+  ctx.status = 400;
+  ctx.body = {
+    data: null,
+    error: {
+      status: 400,
+      name: 'ValidationError',
+      message,
+      details: { errors: errors.map((e) => ({ ...e, name: 'ValidationError' })) },
+    },
+  };
+};
+
+const notFound = (ctx: Context, message: string) => {
+  ctx.status = 404;
+  ctx.body = { data: null, error: { status: 404, name: 'NotFoundError', message, details: {} } };
+};
+
+const controller = ({ strapi }: { strapi: Core.Strapi }) => {
+  const campaigns = () => getService(strapi, 'campaigns');
+  const participations = () => getService(strapi, 'participations');
+  const coupons = () => getService(strapi, 'coupons');
+
+  const openCampaign = async (slug: unknown) => {
+    if (typeof slug !== 'string' || slug.length > 200) return null;
+    const campaign = await campaigns().findPublishedBySlug(slug);
+    return campaign && campaigns().isOpen(campaign) ? campaign : null;
+  };
+
+  return {
+    /** The published campaigns open now: `{data: [{slug, title, format}]}`. */
+    async find(ctx: Context) {
+      ctx.body = { data: await campaigns().listOpen() };
+    },
+
+    async findOne(ctx: Context) {
+      const campaign = await openCampaign(ctx.params.slug);
+      if (!campaign) return notFound(ctx, 'No open campaign with this slug');
+      ctx.body = { data: campaigns().toPublicView(campaign) };
+    },
+
+    async participate(ctx: Context) {
+      if (Number(ctx.request.length ?? 0) > MAX_BODY_BYTES) {
+        ctx.status = 413;
+        ctx.body = {
+          data: null,
+          error: {
+            status: 413,
+            name: 'PayloadTooLargeError',
+            message: `The body must be at most ${MAX_BODY_BYTES} bytes`,
+            details: {},
+          },
+        };
+        return;
+      }
+      const campaign = await openCampaign(ctx.params.slug);
+      if (!campaign) return notFound(ctx, 'No open campaign with this slug');
+
+      if (!ctx.is('application/json')) {
+        return badRequest(ctx, 'The body must be JSON', [
+          { path: ['body'], message: 'must be application/json' },
+        ]);
+      }
+      const body = ctx.request.body as unknown;
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        return badRequest(ctx, 'The body must be a JSON object', [
+          { path: ['body'], message: 'must be an object {"answers": {...}}' },
+        ]);
+      }
+      const extra = Object.keys(body).filter((key) => key !== 'answers');
+      if (extra.length > 0 || !('answers' in body)) {
+        const errors = extra.map((key) => ({ path: [key], message: 'is not allowed' }));
+        if (!('answers' in body)) errors.push({ path: ['answers'], message: 'is required' });
+        return badRequest(ctx, 'Invalid participation', errors);
+      }
+
+      const config = getPluginConfig(strapi);
+      const result = validateAnswers(campaign, (body as { answers: unknown }).answers, {
+        defaultCountry: config.defaultCountry,
+      });
+      if (!result.ok) {
+        return badRequest(
+          ctx,
+          `Invalid answers: ${result.errors.map((e) => `${e.path.slice(1).join('.') || e.path[0]} ${e.message}`).join('; ')}`,
+          result.errors
+        );
+      }
+      if (campaign.mode === 'identified' && chooseChannel(result.value) === 'none') {
+        const contactFields = (campaign.fields ?? []).filter(
+          (f) => f.type === 'email' || f.type === 'phone'
+        );
+        if (contactFields.length > 0) {
+          return badRequest(
+            ctx,
+            'An email or a phone number is required',
+            contactFields.map((f) => ({
+              path: ['answers', f.key],
+              message: 'is required: this campaign needs an email or a phone number',
+            }))
+          );
+        }
+      }
+
+      const { participation, token } = await participations().submit(campaign, result.value);
+      let coupon = await coupons().findByParticipation(participation.documentId);
+      if (coupon?.status === 'pending' && coupon.delivery === 'button' && config.buttonWaitMs > 0) {
+        await getService(strapi, 'issuer').waitForSettled(coupon.id, config.buttonWaitMs);
+        coupon = await coupons().findByParticipation(participation.documentId);
+      }
+      ctx.status = 201;
+      ctx.body = {
+        data: { ...participations().toPublicView(participation, campaign, coupon), token },
+      };
+    },
+
+    async participation(ctx: Context) {
+      const token = ctx.query.token;
+      const documentId = ctx.params.id;
+      if (typeof token !== 'string' || typeof documentId !== 'string' || documentId.length > 64) {
+        return notFound(ctx, 'No such participation');
+      }
+      const participation = await participations().findByDocumentId(documentId);
+      if (!participation || !tokenMatches(token, participation.tokenHash)) {
+        return notFound(ctx, 'No such participation');
+      }
+      const campaign = participation.campaign
+        ? await campaigns().findForParticipation(participation.campaign.documentId)
+        : null;
+      const coupon = await coupons().findByParticipation(participation.documentId);
+      ctx.body = { data: participations().toPublicView(participation, campaign, coupon) };
+    },
+  };
+};
 
 export default controller;

@@ -1,1 +1,3 @@
-export default {};
+import { rateLimit } from './rate-limit';
+
+export default { 'rate-limit': rateLimit };

@@ -2,8 +2,9 @@ import type { Core } from '@strapi/strapi';
 import integrations from './integrations';
 import mappingVariables from './mapping-variables';
 import coupons from './coupons';
+import privacy from './privacy';
 
 export default {
   type: 'admin',
-  routes: [...integrations, ...mappingVariables, ...coupons],
+  routes: [...integrations, ...mappingVariables, ...coupons, ...privacy],
 } satisfies Core.RouterInput;

@@ -1,5 +1,36 @@
 import type { Core } from '@strapi/strapi';
+import { ACTION } from '../permissions';
 
-const routes: Core.RouteInput[] = [];
+const allowed = (...actions: string[]) => [
+  'admin::isAuthenticatedAdmin',
+  { name: 'admin::hasPermissions', config: { actions } },
+];
+
+const routes: Core.RouteInput[] = [
+  {
+    method: 'GET',
+    path: '/coupons',
+    handler: 'coupons.find',
+    config: { policies: allowed(ACTION.couponsRead) },
+  },
+  {
+    method: 'GET',
+    path: '/coupons/stats',
+    handler: 'coupons.stats',
+    config: { policies: allowed(ACTION.couponsRead) },
+  },
+  {
+    method: 'POST',
+    path: '/coupons/retry',
+    handler: 'coupons.retryAll',
+    config: { policies: allowed(ACTION.couponsRetry) },
+  },
+  {
+    method: 'POST',
+    path: '/coupons/:id/retry',
+    handler: 'coupons.retryOne',
+    config: { policies: allowed(ACTION.couponsRetry) },
+  },
+];
 
 export default routes;

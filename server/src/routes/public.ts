@@ -7,6 +7,30 @@ const routes: Core.RouteInput[] = [
     handler: 'health.check',
     config: { auth: false, policies: [] },
   },
+  {
+    method: 'GET',
+    path: '/campaigns',
+    handler: 'public-campaigns.find',
+    config: { auth: false, policies: [] },
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/:slug',
+    handler: 'public-campaigns.findOne',
+    config: { auth: false, policies: [] },
+  },
+  {
+    method: 'POST',
+    path: '/campaigns/:slug/participations',
+    handler: 'public-campaigns.participate',
+    config: { auth: false, policies: [], middlewares: ['plugin::clearon.rate-limit'] },
+  },
+  {
+    method: 'GET',
+    path: '/participations/:id',
+    handler: 'public-campaigns.participation',
+    config: { auth: false, policies: [] },
+  },
 ];
 
 export default routes;

@@ -1,5 +1,125 @@
 import type { Core } from '@strapi/strapi';
+import { CAMPAIGN_POPULATE, type Campaign } from '../domain/campaign';
+import { UID } from '../utils/plugin-id';
 
-const service = ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({});
+export interface PublicField {
+  key: string;
+  label: string;
+  type: string;
+  required: boolean;
+  options?: { label: string; value: string }[];
+  showWhen?: { field: string; value: string | null };
+}
+
+export interface PublicCampaign {
+  slug: string;
+  title: string;
+  mode: string;
+  format: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  fields: PublicField[];
+  questions: { key: string; label: string; answers: { label: string; value: string }[] }[];
+}
+
+// Published campaigns are read on every participation: keep them briefly in memory. Any write to a
+// campaign through this instance clears the cache; other instances see it after CACHE_MS.
+const CACHE_MS = 2_000;
+
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const cache = new Map<string, { at: number; campaign: Campaign | null }>();
+
+  const cached = async (key: string, load: () => Promise<Campaign | null>) => {
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.campaign;
+    const campaign = await load();
+    cache.set(key, { at: Date.now(), campaign });
+    return campaign;
+  };
+
+  const findOne = (filters: Record<string, unknown>, status: 'published' | 'draft') =>
+    strapi.documents(UID.campaign).findFirst({
+      filters,
+      status,
+      populate: CAMPAIGN_POPULATE,
+    } as never) as unknown as Promise<Campaign | null>;
+
+  return {
+    clearCache() {
+      cache.clear();
+    },
+
+    findPublishedBySlug(slug: string) {
+      return cached(`slug:${slug}`, () => findOne({ slug }, 'published'));
+    },
+
+    /** The published version, or the draft when the campaign was never published. */
+    async findForParticipation(documentId: string) {
+      return cached(`doc:${documentId}`, async () => {
+        return (
+          (await findOne({ documentId }, 'published')) ?? (await findOne({ documentId }, 'draft'))
+        );
+      });
+    },
+
+    /** Published campaigns open at `now`, by title: what a participant's page lists. */
+    async listOpen(now = new Date()) {
+      const at = now.toISOString();
+      const rows = (await strapi.documents(UID.campaign).findMany({
+        status: 'published',
+        fields: ['slug', 'title', 'format'],
+        filters: {
+          $and: [
+            { $or: [{ startsAt: { $null: true } }, { startsAt: { $lte: at } }] },
+            { $or: [{ endsAt: { $null: true } }, { endsAt: { $gt: at } }] },
+          ],
+        },
+        sort: ['title:asc'],
+        limit: 100,
+      } as never)) as unknown as Pick<Campaign, 'slug' | 'title' | 'format'>[];
+      return rows.map(({ slug, title, format }) => ({ slug, title, format }));
+    },
+
+    isOpen(campaign: Campaign, now = new Date()) {
+      if (campaign.startsAt && new Date(campaign.startsAt) > now) return false;
+      if (campaign.endsAt && new Date(campaign.endsAt) <= now) return false;
+      return true;
+    },
+
+    /** What a participant's page may see: no points, profiles, coupons, integrations or hidden values. */
+    toPublicView(campaign: Campaign): PublicCampaign {
+      return {
+        slug: campaign.slug,
+        title: campaign.title,
+        mode: campaign.mode,
+        format: campaign.format,
+        startsAt: campaign.startsAt ?? null,
+        endsAt: campaign.endsAt ?? null,
+        fields: (campaign.fields ?? [])
+          .filter((field) => field.type !== 'hidden')
+          .map((field) => ({
+            key: field.key,
+            label: field.label,
+            type: field.type,
+            required: Boolean(field.required),
+            ...(field.type === 'choice'
+              ? { options: (field.options ?? []).map(({ label, value }) => ({ label, value })) }
+              : {}),
+            ...(field.showWhenField
+              ? { showWhen: { field: field.showWhenField, value: field.showWhenValue ?? null } }
+              : {}),
+          })),
+        questions:
+          campaign.format === 'form'
+            ? []
+            : (campaign.questions ?? []).map((question) => ({
+                key: question.key,
+                label: question.label,
+                answers: (question.answers ?? []).map(({ label, value }) => ({ label, value })),
+              })),
+      };
+    },
+  };
+};
 
 export default service;

@@ -1,5 +1,186 @@
 import type { Core } from '@strapi/strapi';
+import type { Channel, CouponSettings } from '../domain/campaign';
+import { UID } from '../utils/plugin-id';
+import { maskEmail, maskPhone } from '../utils/mask';
 
-const service = ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({});
+export type CouponStatus = 'pending' | 'issued' | 'failed' | 'dead';
+
+export interface CouponRow {
+  id: number;
+  documentId: string;
+  reference: string;
+  campaignDocumentId: string | null;
+  couponCode: string;
+  validityDays: number;
+  delivery: 'automatic' | 'button';
+  channel: Channel;
+  status: CouponStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  lastErrorCode: string | null;
+  clearonCouponId: string | null;
+  code: string | null;
+  redeemUrl: string | null;
+  expiresAt: string | null;
+  issuedAt: string | null;
+  createdAt: string;
+  participation?: { documentId: string; email: string | null; phone: string | null } | null;
+  integration?: { documentId: string; name: string } | null;
+}
+
+export interface CouponFilters {
+  campaign?: string;
+  status?: CouponStatus;
+  from?: string;
+  to?: string;
+}
+
+export interface EnqueueInput {
+  participationDocumentId: string;
+  reference: string;
+  campaignDocumentId: string;
+  settings: CouponSettings;
+  channel: Channel;
+}
+
+const toWhere = (filters: CouponFilters) => {
+  const where: Record<string, unknown> = {};
+  if (filters.campaign) where.campaignDocumentId = filters.campaign;
+  if (filters.status) where.status = filters.status;
+  if (filters.from || filters.to) {
+    where.createdAt = {
+      ...(filters.from ? { $gte: filters.from } : {}),
+      ...(filters.to ? { $lte: filters.to } : {}),
+    };
+  }
+  return where;
+};
+
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = () => strapi.db.query(UID.coupon);
+
+  const defaultIntegrationId = async () => {
+    const integration = await strapi.db
+      .query(UID.integration)
+      .findOne({ where: { isDefault: true }, select: ['documentId'] });
+    return (integration?.documentId as string | undefined) ?? null;
+  };
+
+  return {
+    /**
+     * Writes the pending coupon of a participation (the outbox row). Runs inside the participation's
+     * transaction; the settings are copied, so later edits of the exit screen do not touch it.
+     */
+    async enqueue(input: EnqueueInput) {
+      const integration = input.settings.integration ?? (await defaultIntegrationId());
+      return strapi.documents(UID.coupon).create({
+        data: {
+          participation: input.participationDocumentId,
+          integration,
+          reference: input.reference,
+          campaignDocumentId: input.campaignDocumentId,
+          couponCode: input.settings.couponCode,
+          validityDays: input.settings.validityDays,
+          delivery: input.settings.delivery,
+          channel: input.channel,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: new Date().toISOString(),
+        },
+      } as never) as unknown as Promise<CouponRow>;
+    },
+
+    findByParticipation(participationDocumentId: string) {
+      return query().findOne({
+        where: { participation: { documentId: participationDocumentId } },
+      }) as Promise<CouponRow | null>;
+    },
+
+    findById(id: number) {
+      return query().findOne({ where: { id } }) as Promise<CouponRow | null>;
+    },
+
+    async list(filters: CouponFilters, page = 1, pageSize = 25) {
+      const where = toWhere(filters);
+      const [rows, total] = await Promise.all([
+        query().findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+          populate: {
+            participation: { select: ['documentId', 'email', 'phone'] },
+            integration: { select: ['documentId', 'name'] },
+          },
+        }) as Promise<CouponRow[]>,
+        query().count({ where }),
+      ]);
+      return {
+        results: rows.map((row) => this.toAdminView(row)),
+        pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+      };
+    },
+
+    async countByStatus(filters: Omit<CouponFilters, 'status'> = {}) {
+      const statuses: CouponStatus[] = ['pending', 'issued', 'failed', 'dead'];
+      const counts = await Promise.all(
+        statuses.map((status) => query().count({ where: toWhere({ ...filters, status }) }))
+      );
+      return Object.fromEntries(statuses.map((status, i) => [status, counts[i]])) as Record<
+        CouponStatus,
+        number
+      >;
+    },
+
+    /** Failed and dead coupons go back to pending, due now, with a fresh attempt budget. */
+    async retry(filters: CouponFilters & { ids?: number[] }) {
+      const where: Record<string, unknown> = {
+        ...toWhere(filters),
+        status: filters.status ? filters.status : { $in: ['failed', 'dead'] },
+      };
+      if (filters.status && !['failed', 'dead'].includes(filters.status)) return 0;
+      if (filters.ids) where.id = { $in: filters.ids };
+      const { count } = await query().updateMany({
+        where,
+        data: {
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: new Date(),
+          leaseOwner: null,
+          leaseUntil: null,
+        },
+      });
+      return count;
+    },
+
+    toAdminView(row: CouponRow) {
+      return {
+        id: row.id,
+        documentId: row.documentId,
+        reference: row.reference,
+        campaign: row.campaignDocumentId,
+        couponCode: row.couponCode,
+        validityDays: row.validityDays,
+        delivery: row.delivery,
+        channel: row.channel,
+        status: row.status,
+        attempts: row.attempts,
+        nextAttemptAt: row.nextAttemptAt,
+        lastError: row.lastError,
+        lastErrorCode: row.lastErrorCode,
+        clearonCouponId: row.clearonCouponId,
+        expiresAt: row.expiresAt,
+        issuedAt: row.issuedAt,
+        createdAt: row.createdAt,
+        recipient:
+          maskEmail(row.participation?.email) ?? maskPhone(row.participation?.phone) ?? null,
+        integration: row.integration
+          ? { id: row.integration.documentId, name: row.integration.name }
+          : null,
+      };
+    },
+  };
+};
 
 export default service;

@@ -6,6 +6,7 @@ import campaigns from './campaigns';
 import participations from './participations';
 import coupons from './coupons';
 import issuer from './issuer';
+import privacy from './privacy';
 
 export default {
   integrations,
@@ -16,4 +17,5 @@ export default {
   participations,
   coupons,
   issuer,
+  privacy,
 };

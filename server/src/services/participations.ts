@@ -1,5 +1,115 @@
 import type { Core } from '@strapi/strapi';
+import type { Campaign } from '../domain/campaign';
+import type { ValidatedAnswers } from '../domain/answers';
+import { evaluateOutcome } from '../domain/outcome';
+import { escapeHtml, renderTemplate, toHtml } from '../domain/render';
+import { UID } from '../utils/plugin-id';
+import { hashToken, newReference, newToken } from '../utils/random';
+import type { CouponRow } from './coupons';
 
-const service = ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({});
+export interface ParticipationRow {
+  id: number;
+  documentId: string;
+  reference: string;
+  answers: Record<string, string | boolean> | null;
+  email: string | null;
+  phone: string | null;
+  firstName: string | null;
+  deliveryType: 'email' | 'sms' | null;
+  score: number | null;
+  profile: string | null;
+  exitScreenIndex: number | null;
+  tokenHash: string | null;
+  campaign?: { documentId: string } | null;
+}
+
+export interface PublicCoupon {
+  status: 'pending' | 'issued' | 'failed';
+  delivery: 'automatic' | 'button';
+  channel: 'email' | 'sms' | 'none';
+  code?: string;
+  redeemUrl?: string;
+  expiresAt?: string;
+}
+
+const publicCoupon = (coupon: CouponRow | null): PublicCoupon | null => {
+  if (!coupon) return null;
+  const status =
+    coupon.status === 'issued' ? 'issued' : coupon.status === 'pending' ? 'pending' : 'failed';
+  const view: PublicCoupon = { status, delivery: coupon.delivery, channel: coupon.channel };
+  // Automatic coupons are ClearOn's to send: the participant's page never shows them.
+  if (status === 'issued' && coupon.delivery === 'button') {
+    view.code = coupon.code ?? undefined;
+    view.redeemUrl = coupon.redeemUrl ?? undefined;
+    view.expiresAt = coupon.expiresAt ?? undefined;
+  }
+  return view;
+};
+
+const service = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Creates the participation; the document middleware writes its coupon in the same transaction. */
+  async submit(campaign: Campaign, validated: ValidatedAnswers) {
+    const token = newToken();
+    const outcome = evaluateOutcome(campaign, validated.answers);
+    const participation = (await strapi.documents(UID.participation).create({
+      data: {
+        campaign: campaign.documentId,
+        reference: newReference(),
+        answers: validated.answers,
+        email: validated.email,
+        phone: validated.phone,
+        firstName: validated.firstName,
+        deliveryType: validated.deliveryType,
+        score: outcome.score,
+        profile: outcome.profile,
+        exitScreenIndex: outcome.exitScreenIndex,
+        tokenHash: hashToken(token),
+      },
+    } as never)) as unknown as ParticipationRow;
+    return { participation, token };
+  },
+
+  findByDocumentId(documentId: string) {
+    return strapi.db.query(UID.participation).findOne({
+      where: { documentId },
+      populate: { campaign: { select: ['documentId'] } },
+    }) as Promise<ParticipationRow | null>;
+  },
+
+  /** The participant's view: the exit screen rendered with their values, and their coupon. */
+  toPublicView(
+    participation: ParticipationRow,
+    campaign: Campaign | null,
+    coupon: CouponRow | null
+  ) {
+    const screen =
+      campaign && participation.exitScreenIndex != null
+        ? (campaign.exitScreens ?? [])[participation.exitScreenIndex]
+        : undefined;
+    const couponView = publicCoupon(coupon);
+    const variables: Record<string, unknown> = {
+      ...(participation.answers ?? {}),
+      firstname: participation.firstName,
+      firstName: participation.firstName,
+      email: participation.email,
+      phone: participation.phone,
+      score: participation.score,
+      profile: participation.profile,
+      'coupon.code': couponView?.code,
+      'coupon.redeemUrl': couponView?.redeemUrl,
+      'coupon.expiresAt': couponView?.expiresAt,
+    };
+    return {
+      id: participation.documentId,
+      exitScreen: screen
+        ? {
+            title: renderTemplate(escapeHtml(screen.title), variables),
+            html: renderTemplate(toHtml(screen.body ?? ''), variables),
+          }
+        : null,
+      coupon: couponView,
+    };
+  },
+});
 
 export default service;

@@ -1,0 +1,58 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { CAMPAIGN_POPULATE, type Campaign } from '../domain/campaign';
+import { validateCampaign } from '../domain/campaign-rules';
+import { getService } from '../utils/get-service';
+import { UID } from '../utils/plugin-id';
+
+type Params = { data?: Record<string, unknown>; documentId?: string; locale?: string };
+
+/**
+ * Campaign writes are checked against the plugin's rules (the coupon rule first), whoever writes:
+ * the Content Manager, the REST API or code. A refused write is a 400 naming each field.
+ */
+export const campaignRules =
+  (strapi: Core.Strapi) =>
+  async (
+    context: { uid: string; action: string; params: Params },
+    next: () => Promise<unknown>
+  ) => {
+    if (context.uid !== UID.campaign) return next();
+    if (context.action === 'create' || context.action === 'update') {
+      const data = context.params.data ?? {};
+      let current: Partial<Campaign> = {};
+      if (context.action === 'update' && context.params.documentId) {
+        current =
+          ((await strapi.documents(UID.campaign).findOne({
+            documentId: context.params.documentId,
+            populate: CAMPAIGN_POPULATE,
+          } as never)) as unknown as Campaign | null) ?? {};
+      }
+      const candidate = { ...current, ...data } as Campaign;
+      const problems = validateCampaign(candidate);
+      if (problems.length > 0) {
+        throw new errors.ValidationError(
+          `${problems.length} problem${problems.length > 1 ? 's' : ''}: ${problems
+            .map((p) => `${p.path.join('.')} ${p.message}`)
+            .join('; ')}`,
+          {
+            errors: problems.map((p) => ({
+              path: p.path,
+              message: p.message,
+              name: 'ValidationError',
+            })),
+          }
+        );
+      }
+    }
+    const result = await next();
+    if (
+      context.action !== 'findOne' &&
+      context.action !== 'findMany' &&
+      context.action !== 'findFirst' &&
+      context.action !== 'count'
+    ) {
+      getService(strapi, 'campaigns').clearCache();
+    }
+    return result;
+  };

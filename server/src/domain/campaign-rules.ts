@@ -1,0 +1,118 @@
+import type { Campaign, CouponSettings, FormField } from './campaign';
+
+export interface RuleError {
+  path: string[];
+  message: string;
+}
+
+export const KEY_RE = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** The two checks behind "Insert a ClearOn coupon" (the admin button applies the same ones). */
+export const couponEligibility = (campaign: Pick<Campaign, 'mode' | 'fields'>) => {
+  const reasons: ('mode' | 'contact')[] = [];
+  if (campaign.mode !== 'identified') reasons.push('mode');
+  const hasContact = (campaign.fields ?? []).some((f) => f.type === 'email' || f.type === 'phone');
+  if (!hasContact) reasons.push('contact');
+  return { eligible: reasons.length === 0, reasons };
+};
+
+export const ELIGIBILITY_MESSAGES = {
+  mode: 'a coupon needs the campaign mode to be "identified"',
+  contact: 'a coupon needs the form to have an email or a phone field',
+} as const;
+
+export const validateCouponSettings = (coupon: unknown, path: string[]): RuleError[] => {
+  if (typeof coupon !== 'object' || coupon === null || Array.isArray(coupon)) {
+    return [
+      { path, message: 'must be an object {couponCode, validityDays, delivery, integration}' },
+    ];
+  }
+  const c = coupon as Partial<CouponSettings> & Record<string, unknown>;
+  const errors: RuleError[] = [];
+  const allowed = ['couponCode', 'validityDays', 'delivery', 'integration'];
+  for (const key of Object.keys(c)) {
+    if (!allowed.includes(key))
+      errors.push({ path: [...path, key], message: 'is not a coupon setting' });
+  }
+  if (
+    typeof c.couponCode !== 'string' ||
+    c.couponCode.trim().length < 1 ||
+    c.couponCode.length > 64
+  ) {
+    errors.push({ path: [...path, 'couponCode'], message: 'must be 1 to 64 characters' });
+  }
+  if (
+    typeof c.validityDays !== 'number' ||
+    !Number.isInteger(c.validityDays) ||
+    c.validityDays < 1 ||
+    c.validityDays > 3650
+  ) {
+    errors.push({
+      path: [...path, 'validityDays'],
+      message: 'must be a whole number from 1 to 3650',
+    });
+  }
+  if (c.delivery !== 'automatic' && c.delivery !== 'button') {
+    errors.push({ path: [...path, 'delivery'], message: 'must be "automatic" or "button"' });
+  }
+  if (c.integration != null && (typeof c.integration !== 'string' || c.integration.length > 64)) {
+    errors.push({ path: [...path, 'integration'], message: 'must be an integration id or null' });
+  }
+  return errors;
+};
+
+const fieldErrors = (fields: FormField[]): RuleError[] => {
+  const errors: RuleError[] = [];
+  const keys = new Set<string>();
+  fields.forEach((field, i) => {
+    const path = ['fields', String(i)];
+    if (!KEY_RE.test(field.key ?? '')) {
+      errors.push({
+        path: [...path, 'key'],
+        message: 'must start with a letter and hold only letters, digits and _',
+      });
+    } else if (keys.has(field.key)) {
+      errors.push({ path: [...path, 'key'], message: `"${field.key}" is used by another field` });
+    }
+    keys.add(field.key);
+    if (field.type === 'choice' && (field.options ?? []).length === 0) {
+      errors.push({
+        path: [...path, 'options'],
+        message: 'a choice field needs at least one option',
+      });
+    }
+    if (
+      field.showWhenField &&
+      !fields.some((other) => other.key === field.showWhenField && other !== field)
+    ) {
+      errors.push({
+        path: [...path, 'showWhenField'],
+        message: `no field "${field.showWhenField}" in this form`,
+      });
+    }
+  });
+  return errors;
+};
+
+/** The rules a campaign must satisfy to be saved; the coupon rule first, as editors meet it. */
+export const validateCampaign = (campaign: Campaign): RuleError[] => {
+  const errors: RuleError[] = [];
+  const screens = campaign.exitScreens ?? [];
+  const eligibility = couponEligibility(campaign);
+  screens.forEach((screen, i) => {
+    if (!screen.coupon) return;
+    const path = ['exitScreens', String(i), 'coupon'];
+    for (const reason of eligibility.reasons)
+      errors.push({ path, message: ELIGIBILITY_MESSAGES[reason] });
+    errors.push(...validateCouponSettings(screen.coupon, path));
+  });
+  errors.push(...fieldErrors(campaign.fields ?? []));
+  if (
+    campaign.startsAt &&
+    campaign.endsAt &&
+    new Date(campaign.endsAt) <= new Date(campaign.startsAt)
+  ) {
+    errors.push({ path: ['endsAt'], message: 'must be after startsAt' });
+  }
+  return errors;
+};

@@ -1,0 +1,131 @@
+import { randomUUID } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { getPluginConfig } from '../utils/get-plugin-config';
+
+const PARTICIPATIONS = 'clearon_participations';
+const COUPONS = 'clearon_coupons';
+const LOCK_TABLE = 'strapi_core_store_settings';
+const LOCK_KEY = 'plugin_clearon_retention_lock';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const ERASED = { email: null, phone: null, first_name: null, answers: null };
+
+/**
+ * Data protection: erasing one person's data on request, and the retention job that erases
+ * participant data after `retentionDays`.
+ */
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const owner = randomUUID();
+  let schedule: NodeJS.Timeout | null = null;
+
+  /** Erases the participations' personal data and the coupons' links; stops pending coupons. */
+  const eraseParticipations = async (ids: number[]) => {
+    if (ids.length === 0) return { participations: 0, coupons: 0 };
+    const now = new Date();
+    return knex().transaction(async (trx) => {
+      let coupons = 0;
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        await trx(PARTICIPATIONS)
+          .whereIn('id', chunk)
+          .update({ ...ERASED, erased_at: now, updated_at: now });
+        const couponIds = trx('clearon_coupons_participation_lnk')
+          .select('coupon_id')
+          .whereIn('participation_id', chunk);
+        coupons += await trx(COUPONS)
+          .whereIn('id', couponIds)
+          .update({ code: null, redeem_url: null, updated_at: now });
+        await trx(COUPONS).whereIn('id', couponIds).where('status', 'pending').update({
+          status: 'failed',
+          last_error: "The participant's data was erased before the coupon was issued",
+          last_error_code: 'erased',
+        });
+      }
+      return { participations: ids.length, coupons };
+    });
+  };
+
+  return {
+    /** Runs the retention job now and then every hour, when retentionDays is set. */
+    startSchedule() {
+      if (!getPluginConfig(strapi).retentionDays || schedule) return;
+      const run = () =>
+        this.runRetention().catch((error: Error) =>
+          strapi.log.warn(`[clearon] retention job failed: ${error.message}`)
+        );
+      schedule = setInterval(run, 60 * 60_000);
+      schedule.unref();
+      void run();
+    },
+
+    stopSchedule() {
+      if (schedule) clearInterval(schedule);
+      schedule = null;
+    },
+
+    async eraseContact({ email, phone }: { email?: string; phone?: string }) {
+      const query = knex()(PARTICIPATIONS).select('id');
+      query.where((q) => {
+        if (email) q.orWhereRaw('LOWER(email) = ?', [email.trim().toLowerCase()]);
+        if (phone) q.orWhere('phone', phone);
+      });
+      const ids = (await query).map((row: { id: number }) => row.id);
+      return eraseParticipations(ids);
+    },
+
+    /** Erases participations older than retentionDays; resolves to null when another instance holds the job. */
+    async runRetention(now = new Date()) {
+      const days = getPluginConfig(strapi).retentionDays;
+      if (!days) return { participations: 0, coupons: 0 };
+      if (!(await this.acquireLock(now, 10 * 60_000))) return null;
+      try {
+        const cutoff = new Date(now.getTime() - days * DAY_MS);
+        const ids = (
+          await knex()(PARTICIPATIONS)
+            .select('id')
+            .where('created_at', '<', cutoff)
+            .whereNull('erased_at')
+        ).map((row: { id: number }) => row.id);
+        return await eraseParticipations(ids);
+      } finally {
+        await this.releaseLock();
+      }
+    },
+
+    /** A lease in Strapi's core store, taken by compare-and-set so that one instance runs the job. */
+    async acquireLock(now: Date, ttlMs: number) {
+      const value = JSON.stringify({ owner, until: now.getTime() + ttlMs });
+      const existing = await knex()(LOCK_TABLE).where({ key: LOCK_KEY }).first();
+      if (!existing) {
+        try {
+          await knex()(LOCK_TABLE).insert({
+            key: LOCK_KEY,
+            value,
+            type: 'object',
+            environment: null,
+            tag: null,
+          });
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      const current = JSON.parse(existing.value ?? '{}') as { until?: number };
+      if ((current.until ?? 0) > now.getTime()) return false;
+      const updated = await knex()(LOCK_TABLE)
+        .where({ key: LOCK_KEY, value: existing.value })
+        .update({ value });
+      return updated === 1;
+    },
+
+    async releaseLock() {
+      await knex()(LOCK_TABLE)
+        .where({ key: LOCK_KEY })
+        .andWhere('value', 'like', `%${owner}%`)
+        .delete();
+    },
+  };
+};
+
+export default service;

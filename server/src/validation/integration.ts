@@ -1,0 +1,324 @@
+import { BlockList, isIP } from 'net';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
+
+/** What the admin may send to create an integration (after validation and trimming). */
+export interface IntegrationCreateInput {
+  name: string;
+  endpoint: string;
+  authHeaderName?: string;
+  apiKey: string;
+  timeoutMs?: number;
+  enabled?: boolean;
+  isDefault?: boolean;
+}
+
+/** What the admin may send to update one; `apiKey` absent, null or '' keeps the stored key. */
+export type IntegrationUpdateInput = Partial<Omit<IntegrationCreateInput, 'apiKey'>> & {
+  apiKey?: string | null;
+};
+
+export interface EndpointRules {
+  /** The plugin option: allow http:// and private/loopback/link-local hosts. */
+  allowPrivateHosts: boolean;
+}
+
+export const NAME_MAX = 100;
+export const API_KEY_MAX = 4096;
+export const TIMEOUT_MIN = 500;
+export const TIMEOUT_MAX = 30_000;
+export const COUPON_CODE_MAX = 64;
+const ENDPOINT_MAX = 2048;
+const INTEGRATION = 'a ClearOn integration';
+const HEADER_NAME_MAX = 100;
+
+// RFC 9110 token.
+const HEADER_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// Headers the ClearOn client sets itself (or that HTTP owns).
+const RESERVED_HEADERS = [
+  'host',
+  'content-length',
+  'content-type',
+  'transfer-encoding',
+  'connection',
+  'accept',
+  'idempotency-key',
+  'user-agent',
+];
+
+const privateRanges = (() => {
+  const list = new BlockList();
+  for (const [net, prefix] of [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.168.0.0', 16],
+  ] as const) {
+    list.addSubnet(net, prefix, 'ipv4');
+  }
+  list.addAddress('::', 'ipv6');
+  list.addAddress('::1', 'ipv6');
+  list.addSubnet('fc00::', 7, 'ipv6');
+  list.addSubnet('fe80::', 10, 'ipv6');
+  return list;
+})();
+
+/**
+ * True for loopback, private, link-local, unspecified and carrier-grade NAT addresses and for
+ * localhost names. IPv4-mapped IPv6 addresses (::ffff:10.0.0.1) count as their IPv4 address.
+ */
+export const isPrivateHost = (hostname: string): boolean => {
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const version = isIP(host);
+  if (version === 4) return privateRanges.check(host, 'ipv4');
+  if (version === 6) {
+    const mapped = /^::ffff:(?:0:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+    if (mapped) {
+      const n = (parseInt(mapped[1], 16) << 16) | parseInt(mapped[2], 16);
+      const v4 = [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join('.');
+      return privateRanges.check(v4, 'ipv4');
+    }
+    return privateRanges.check(host, 'ipv6');
+  }
+  return false;
+};
+
+/** Why an endpoint is refused, in plain words (to follow the field name), or null when it is fine. */
+export const endpointProblem = (value: string, rules: EndpointRules): string | null => {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return 'must be an absolute URL such as https://api.clearon.example/coupons';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return `must start with https:// (got "${url.protocol}")`;
+  }
+  if (url.username || url.password) {
+    return 'must not contain a user name or password; put the API key in the apiKey field';
+  }
+  if (!url.hostname) return 'must name a host';
+  if (!rules.allowPrivateHosts) {
+    if (url.protocol === 'http:') {
+      return 'must use https:// (plain http:// is allowed only when the plugin option allowPrivateHosts is on)';
+    }
+    if (isPrivateHost(url.hostname)) {
+      return `must not point to a private, loopback or link-local address (${url.hostname}) unless the plugin option allowPrivateHosts is on`;
+    }
+  }
+  return null;
+};
+
+/** Why an API key is refused, or null. */
+const apiKeyProblem = (value: string): string | null => {
+  if (/[\r\n]/.test(value)) return 'must not contain line breaks';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]|[^\u0000-\u00ff]/.test(value)) {
+    return 'must contain only printable characters (it is sent as an HTTP header value)';
+  }
+  if (!value.trim()) return 'must not be blank';
+  return null;
+};
+
+const timeoutMessage = `\${path} must be a whole number of milliseconds from ${TIMEOUT_MIN} to ${TIMEOUT_MAX}`;
+
+const knownKeysOnly = (schema: yup.AnyObjectSchema, known: string[], what: string) =>
+  schema.test('known-keys', function check(value: unknown) {
+    if (!value || typeof value !== 'object') return true;
+    const unknown = Object.keys(value).filter((key) => !known.includes(key));
+    if (unknown.length === 0) return true;
+    return new yup.ValidationError(
+      unknown.map(
+        (key) =>
+          new yup.ValidationError(
+            `${key} is not a field of ${what} (allowed: ${known.join(', ')})`,
+            undefined,
+            key
+          )
+      )
+    );
+  });
+
+/** Nothing to check: absent, or '' on create (where `required` reports it). */
+const isAbsent = (
+  value: string | null | undefined,
+  mode: 'create' | 'update'
+): value is null | undefined | '' =>
+  value === undefined || value === null || (mode === 'create' && value === '');
+
+const fields = (rules: EndpointRules, mode: 'create' | 'update') => {
+  const name = yup
+    .string()
+    .typeError('${path} must be text')
+    .test('name-length', function check(value?: string | null) {
+      if (isAbsent(value, mode)) return true;
+      const length = value.trim().length;
+      if (length === 0) return this.createError({ message: '${path} must not be empty' });
+      if (length > NAME_MAX) {
+        return this.createError({
+          message: `\${path} must be at most ${NAME_MAX} characters (got ${length})`,
+        });
+      }
+      return true;
+    });
+  const endpoint = yup
+    .string()
+    .typeError('${path} must be a URL (text)')
+    .max(ENDPOINT_MAX, `\${path} must be at most ${ENDPOINT_MAX} characters`)
+    .test('endpoint', function check(value?: string | null) {
+      if (isAbsent(value, mode)) return true;
+      const problem = endpointProblem(value, rules);
+      return problem ? this.createError({ message: `\${path} ${problem}` }) : true;
+    });
+  const authHeaderName = yup
+    .string()
+    .typeError('${path} must be text')
+    .max(HEADER_NAME_MAX, `\${path} must be at most ${HEADER_NAME_MAX} characters`)
+    .test('header-name', function check(value?: string | null) {
+      if (value === undefined || value === null) return true;
+      if (!HEADER_TOKEN.test(value)) {
+        return this.createError({
+          message:
+            "${path} must be a valid HTTP header name: letters, digits and !#$%&'*+-.^_`|~, without spaces or a colon",
+        });
+      }
+      if (RESERVED_HEADERS.includes(value.toLowerCase())) {
+        return this.createError({
+          message: `\${path} cannot be "${value}": the plugin sets that header itself`,
+        });
+      }
+      return true;
+    });
+  const apiKey = yup
+    .string()
+    .typeError('${path} must be text')
+    .max(API_KEY_MAX, `\${path} must be at most ${API_KEY_MAX} characters`)
+    .test('api-key', function check(value?: string | null) {
+      // On update, '' means "keep the stored key".
+      if (isAbsent(value, mode) || value === '') return true;
+      const problem = apiKeyProblem(value);
+      return problem ? this.createError({ message: `\${path} ${problem}` }) : true;
+    });
+  const timeoutMs = yup
+    .number()
+    .typeError(timeoutMessage)
+    .integer(timeoutMessage)
+    .min(TIMEOUT_MIN, timeoutMessage)
+    .max(TIMEOUT_MAX, timeoutMessage);
+  const bool = () => yup.boolean().typeError('${path} must be true or false');
+
+  if (mode === 'create') {
+    return {
+      name: name.required('${path} is required'),
+      endpoint: endpoint.required('${path} is required'),
+      authHeaderName,
+      apiKey: apiKey.required('${path} is required'),
+      timeoutMs,
+      enabled: bool(),
+      isDefault: bool(),
+    };
+  }
+  return {
+    name,
+    endpoint,
+    authHeaderName,
+    apiKey: apiKey.nullable(),
+    timeoutMs,
+    enabled: bool(),
+    isDefault: bool(),
+  };
+};
+
+const objectSchema = (shape: Record<string, yup.AnySchema>, what: string) =>
+  knownKeysOnly(
+    yup.object().shape(shape).typeError('The request body must be a JSON object'),
+    Object.keys(shape),
+    what
+  );
+
+/**
+ * Runs Strapi's validateYupSchema, then drops the rejected values from the error details: a
+ * refused request must not echo the API key back (or into logs).
+ */
+const validate = async <T>(schema: yup.AnySchema, body: unknown): Promise<T> => {
+  try {
+    return (await validateYupSchema(schema)(body ?? {})) as T;
+  } catch (error) {
+    if (error instanceof errors.ValidationError) {
+      const details = error.details as { errors?: Array<Record<string, unknown>> };
+      if (Array.isArray(details?.errors)) {
+        const seen = new Set<string>();
+        details.errors = details.errors
+          .map(({ path, message, name }) => ({ path, message, name }))
+          .filter(({ path, message }) => {
+            const key = JSON.stringify([path, message]);
+            return seen.has(key) ? false : (seen.add(key), true);
+          });
+        // One readable sentence instead of yup's "3 errors occurred".
+        error.message = details.errors.map(({ message }) => String(message)).join('; ');
+      }
+    }
+    throw error;
+  }
+};
+
+const trimmed = <T extends { name?: string; endpoint?: string; authHeaderName?: string }>(
+  input: T
+): T => ({
+  ...input,
+  ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+  ...(input.endpoint !== undefined ? { endpoint: input.endpoint.trim() } : {}),
+});
+
+export const validateIntegrationCreate = async (
+  body: unknown,
+  rules: EndpointRules
+): Promise<IntegrationCreateInput> =>
+  trimmed(
+    await validate<IntegrationCreateInput>(objectSchema(fields(rules, 'create'), INTEGRATION), body)
+  );
+
+export const validateIntegrationUpdate = async (
+  body: unknown,
+  rules: EndpointRules
+): Promise<IntegrationUpdateInput> =>
+  trimmed(
+    await validate<IntegrationUpdateInput>(objectSchema(fields(rules, 'update'), INTEGRATION), body)
+  );
+
+export const validateTestConnection = async (body: unknown): Promise<{ couponCode: string }> => {
+  const input = await validate<{ couponCode: string }>(
+    objectSchema(
+      {
+        couponCode: yup
+          .string()
+          .typeError('${path} must be text')
+          .required('${path} is required: type the coupon code of a ClearOn offer')
+          .test('coupon-code', function check(value?: string) {
+            if (value === undefined) return true;
+            const length = value.trim().length;
+            if (length === 0) return this.createError({ message: '${path} must not be empty' });
+            if (length > COUPON_CODE_MAX) {
+              return this.createError({
+                message: `\${path} must be at most ${COUPON_CODE_MAX} characters (got ${length})`,
+              });
+            }
+            // eslint-disable-next-line no-control-regex
+            if (/[\u0000-\u001f\u007f]/.test(value)) {
+              return this.createError({ message: '${path} must not contain control characters' });
+            }
+            return true;
+          }),
+      },
+      'a connection test'
+    ),
+    body
+  );
+  return { couponCode: input.couponCode.trim() };
+};

@@ -1,0 +1,235 @@
+/**
+ * The newcomer's path, end to end: `npm run demo` exactly as the README says (on its own SQLite file
+ * and ports), then the participant page in Chromium plays `demo-form` (email delivery, Button coupon)
+ * and `demo-quiz` (score 2, Automatic coupon), and the ClearOn simulator's record shows both coupons.
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import fs from 'fs';
+import net from 'net';
+import os from 'os';
+import path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const STARTUP_TIMEOUT_MS = 15 * 60_000; // a first run builds the plugin and the admin panel
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+interface SimulatorRecord {
+  received: { body?: Record<string, unknown> }[];
+  coupons: Record<string, unknown>[];
+}
+
+describe('npm run demo, played in Chromium', () => {
+  let demo: ChildProcess;
+  let output = '';
+  let tmpDir: string;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let simulatorUrl: string;
+
+  const record = async (): Promise<SimulatorRecord> =>
+    (await fetch(`${simulatorUrl}/__record`)).json() as Promise<SimulatorRecord>;
+
+  const sentTo = async (couponCode: string) =>
+    (await record()).received.filter((r) => r.body?.couponCode === couponCode);
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const simulatorPort = await freePort();
+    base = `http://localhost:${port}`;
+    simulatorUrl = `http://localhost:${simulatorPort}`;
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clearon-demo-e2e-'));
+
+    // The README's command, with a database file and ports of its own.
+    demo = spawn('npm', ['run', 'demo'], {
+      cwd: ROOT,
+      detached: true, // its own process group: afterAll stops npm, the demo and its children
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        CLEARON_SIMULATOR_PORT: String(simulatorPort),
+        DATABASE_FILENAME: path.join(tmpDir, 'demo.db'),
+      },
+    });
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+    };
+    demo.stdout?.on('data', collect);
+    demo.stderr?.on('data', collect);
+
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`the demo did not start in time:\n${output.slice(-4000)}`)),
+        STARTUP_TIMEOUT_MS
+      );
+      const check = () => {
+        if (output.includes('ClearOn demo is running')) {
+          clearTimeout(timer);
+          clearInterval(interval);
+          resolve();
+        }
+      };
+      const interval = setInterval(check, 250);
+      demo.once('exit', (code) => {
+        clearTimeout(timer);
+        clearInterval(interval);
+        reject(new Error(`the demo exited (code ${code}):\n${output.slice(-4000)}`));
+      });
+    });
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        `--user-data-dir=${path.join(tmpDir, 'chromium')}`,
+      ],
+    });
+    page = await browser.newPage();
+  }, STARTUP_TIMEOUT_MS + 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (demo?.pid && demo.exitCode === null) {
+      const exited = new Promise((resolve) => demo.once('exit', resolve));
+      process.kill(-demo.pid, 'SIGINT');
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-(demo.pid as number), 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 30_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('prints the admin URL, working credentials, the participant page and the simulator', async () => {
+    expect(output).toContain(`${base}/admin`);
+    expect(output).toContain(`Participant page   ${base}/`);
+    expect(output).toContain(simulatorUrl);
+    const banner = output.slice(output.indexOf('ClearOn demo is running'));
+    const email = /email\s+(\S+@\S+)/.exec(banner)?.[1];
+    const password = /password\s+(\S+)/.exec(banner)?.[1];
+    expect(email).toBe('admin@example.com');
+    const login = await fetch(`${base}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(login.status).toBe(200);
+  });
+
+  it('lists the published demo campaigns on the participant page', async () => {
+    await page.goto(`${base}/`);
+    const links = page.locator('ul.campaigns a');
+    await links.first().waitFor();
+    const hrefs = await links.evaluateAll((anchors) =>
+      anchors.map((a) => (a as HTMLAnchorElement).getAttribute('href'))
+    );
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        '/?campaign=demo-form',
+        '/?campaign=demo-quiz',
+        '/?campaign=demo-personality',
+      ])
+    );
+  });
+
+  it('plays demo-form: conditional phone, a field error from the API, then a Button coupon', async () => {
+    await page.click('a[href="/?campaign=demo-form"]');
+    await page.locator('form').waitFor();
+
+    // The phone field appears only when SMS is chosen.
+    const phone = page.locator('#field-phone');
+    expect(await phone.isHidden()).toBe(true);
+    await page.getByLabel('By SMS').check();
+    expect(await phone.isVisible()).toBe(true);
+    await page.getByLabel('By email').check();
+    expect(await phone.isHidden()).toBe(true);
+
+    // The API's validation message lands next to the field.
+    await page.getByLabel('First name').fill('Ada');
+    await page.getByLabel('Email', { exact: true }).fill('not-an-email');
+    await page.click('button[type=submit]');
+    await expect(page.locator('#error-email').textContent()).resolves.toBe(
+      'must be a valid email address'
+    );
+    expect(await page.locator('#input-email').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Email', { exact: true }).fill('ada@example.com');
+    await page.click('button[type=submit]');
+    await page.locator('.exit-title').waitFor();
+    expect(await page.locator('.exit-title').textContent()).toBe('Thanks Ada!');
+
+    // Issued now, or after the page's polling.
+    const code = page.locator('.coupon-code');
+    await code.waitFor({ timeout: 60_000 });
+    const shown = (await code.textContent())?.trim();
+    expect(shown).toMatch(/^\w+$/);
+    const redeem = await page.locator('a.redeem').getAttribute('href');
+    expect(redeem).toMatch(/^https?:\/\//);
+    expect(await page.locator('.coupon .sent').textContent()).toContain('by email');
+
+    // ClearOn (the simulator) was asked for one DEMO10 coupon, sent by email to Ada.
+    const requests = await sentTo('DEMO10');
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+    const references = new Set(requests.map((r) => r.body?.reference));
+    expect(references.size).toBe(1);
+    expect(requests[0].body).toMatchObject({
+      couponCode: 'DEMO10',
+      validityDays: 30,
+      delivery: 'email',
+      recipient: expect.objectContaining({ email: 'ada@example.com' }),
+    });
+    const coupons = (await record()).coupons;
+    expect(JSON.stringify(coupons)).toContain(shown as string);
+  });
+
+  it('plays demo-quiz with two right answers: the Automatic coupon is sent by email', async () => {
+    await page.goto(`${base}/?campaign=demo-quiz`);
+    await page.locator('form').waitFor();
+    await page.getByLabel('Email', { exact: true }).fill('quiz@example.com');
+    await page.check('#field-q1 input[value="right"]');
+    await page.check('#field-q2 input[value="right"]');
+    await page.click('button[type=submit]');
+
+    await page.locator('.exit-title').waitFor();
+    expect(await page.locator('.exit-title').textContent()).toBe('Two out of two!');
+    // Automatic: the page never shows the coupon, it says where ClearOn sent it.
+    await page.locator('.coupon[data-status="issued"] .sent').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.coupon .sent').textContent()).toBe(
+      'Your coupon has been sent to you by email.'
+    );
+    expect(await page.locator('.coupon-code').count()).toBe(0);
+
+    const requests = await sentTo('QUIZ20');
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+    expect(requests[0].body).toMatchObject({
+      couponCode: 'QUIZ20',
+      validityDays: 14,
+      delivery: 'email',
+      recipient: expect.objectContaining({ email: 'quiz@example.com' }),
+    });
+    expect(JSON.stringify((await record()).coupons)).toContain('QUIZ20');
+  });
+});

@@ -1,0 +1,289 @@
+/**
+ * docs/openapi.yaml says what the public API answers: real responses of a real Strapi (the demo's
+ * campaigns, the ClearOn simulator) are validated against its schemas, and every documented
+ * response of every route must have been seen.
+ */
+import fs from 'fs';
+import path from 'path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { startSimulator, type Simulator } from '../../simulator/src';
+import { DEMO_FORM, DEMO_PERSONALITY, DEMO_QUIZ } from '../../playground/src/demo/campaigns';
+import { createIntegration } from '../fixtures/integrations';
+import { publishCampaign } from '../fixtures/campaigns';
+import { ROOT_DIR } from '../harness/paths';
+import { bootStrapi, type TestApp } from '../harness/strapi';
+import { waitFor } from '../harness/wait';
+
+type Method = 'get' | 'post';
+interface Operation {
+  responses: Record<
+    string,
+    { $ref?: string; content?: Record<string, { schema: { $ref: string } }> }
+  >;
+}
+interface OpenApi {
+  paths: Record<string, Partial<Record<Method, Operation>>>;
+  components: {
+    responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }>;
+  };
+}
+
+const spec = parse(fs.readFileSync(path.join(ROOT_DIR, 'docs', 'openapi.yaml'), 'utf8')) as OpenApi;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema(spec as object, 'openapi');
+
+const validator = (ref: string) => {
+  const validate = ajv.getSchema(`openapi${ref}`);
+  if (!validate) throw new Error(`no schema ${ref} in docs/openapi.yaml`);
+  return validate;
+};
+
+/** The documented schema of the response `status` of `method path`. */
+const responseSchema = (docPath: string, method: Method, status: number) => {
+  const operation = spec.paths[docPath]?.[method];
+  if (!operation) throw new Error(`${method.toUpperCase()} ${docPath} is not in docs/openapi.yaml`);
+  let response = operation.responses[String(status)];
+  if (!response) {
+    throw new Error(`${method.toUpperCase()} ${docPath} does not document the status ${status}`);
+  }
+  if (response.$ref) {
+    response = spec.components.responses[response.$ref.split('/').pop() as string];
+  }
+  return response.content?.['application/json']?.schema.$ref as string;
+};
+
+const seen = new Set<string>();
+
+/** Asserts that a real response matches the documented one, and records it as seen. */
+const conforms = (
+  docPath: string,
+  method: Method,
+  response: { status: number; body: unknown; headers: Record<string, string> }
+) => {
+  const validate = validator(responseSchema(docPath, method, response.status));
+  if (!validate(response.body)) {
+    throw new Error(
+      `${method.toUpperCase()} ${docPath} ${response.status} does not match docs/openapi.yaml: ` +
+        `${ajv.errorsText(validate.errors)}\n${JSON.stringify(response.body, null, 2)}`
+    );
+  }
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
+  seen.add(`${method} ${docPath} ${response.status}`);
+};
+
+describe('docs/openapi.yaml describes the public API', () => {
+  let app: TestApp;
+  let simulator: Simulator;
+  const api = () => request(app.server);
+  const participate = (slug: string, body: unknown) =>
+    api()
+      .post(`/api/clearon/campaigns/${slug}/participations`)
+      .send(body as object);
+
+  beforeAll(async () => {
+    simulator = await startSimulator();
+    app = await bootStrapi({
+      pluginConfig: {
+        worker: { pollIntervalMs: 50, backoffBaseMs: 30, backoffMaxMs: 100, maxAttempts: 4 },
+        buttonWaitMs: 0, // the first answer is `pending`: the polling path is exercised too
+        rateLimit: { enabled: true, max: 20, windowMs: 60_000 },
+      },
+    });
+    await createIntegration(app, {
+      name: 'Simulator',
+      endpoint: simulator.endpoint,
+      apiKey: 'test-key',
+    });
+    for (const campaign of [DEMO_FORM, DEMO_QUIZ, DEMO_PERSONALITY]) {
+      await publishCampaign(app.strapi, campaign);
+    }
+    // A campaign that is over: listed nowhere, 404 everywhere.
+    await publishCampaign(app.strapi, {
+      ...DEMO_QUIZ,
+      slug: 'closed-quiz',
+      title: 'Closed quiz',
+      startsAt: '2020-01-01T00:00:00.000Z',
+      endsAt: '2020-02-01T00:00:00.000Z',
+    });
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await simulator?.close();
+  });
+
+  it('documents a valid OpenAPI 3.1 document whose examples match their schemas', () => {
+    expect((spec as unknown as { openapi: string }).openapi).toBe('3.1.0');
+    const post = spec.paths['/campaigns/{slug}/participations'].post as unknown as {
+      requestBody: { content: { 'application/json': { example: unknown } } };
+      responses: { '400': { content: { 'application/json': { example: unknown } } } };
+    };
+    const requestExample = post.requestBody.content['application/json'].example;
+    expect(validator('#/components/schemas/ParticipationRequest')(requestExample)).toBe(true);
+    const errorExample = post.responses['400'].content['application/json'].example;
+    expect(validator('#/components/schemas/ValidationErrorResponse')(errorExample)).toBe(true);
+  });
+
+  it('GET /campaigns: 200 with the open campaigns only', async () => {
+    const response = await api().get('/api/clearon/campaigns');
+    conforms('/campaigns', 'get', response);
+    expect(response.body.data.map((c: { slug: string }) => c.slug).sort()).toEqual([
+      'demo-form',
+      'demo-personality',
+      'demo-quiz',
+    ]);
+  });
+
+  it('GET /campaigns/{slug}: 200 for a form, a quiz and a personality test; 404 otherwise', async () => {
+    for (const slug of ['demo-form', 'demo-quiz', 'demo-personality']) {
+      const response = await api().get(`/api/clearon/campaigns/${slug}`);
+      conforms('/campaigns/{slug}', 'get', response);
+      expect(response.body.data.slug).toBe(slug);
+    }
+    const form = await api().get('/api/clearon/campaigns/demo-form');
+    expect(form.body.data.fields.find((f: { key: string }) => f.key === 'phone').showWhen).toEqual({
+      field: 'deliveryType',
+      value: 'sms',
+    });
+    for (const slug of ['no-such-campaign', 'closed-quiz']) {
+      conforms('/campaigns/{slug}', 'get', await api().get(`/api/clearon/campaigns/${slug}`));
+    }
+  });
+
+  it('POST participations: 201 with a Button coupon, then GET participation until issued', async () => {
+    const body = {
+      answers: { firstname: 'Ada', email: 'ada@example.com', deliveryType: 'email' },
+    };
+    expect(validator('#/components/schemas/ParticipationRequest')(body)).toBe(true);
+    const created = await participate('demo-form', body);
+    conforms('/campaigns/{slug}/participations', 'post', created);
+    expect(created.status).toBe(201);
+    const { id, token, coupon } = created.body.data;
+    expect(coupon).toMatchObject({ delivery: 'button', channel: 'email' });
+
+    const read = () => api().get(`/api/clearon/participations/${id}`).query({ token });
+    const issued = await waitFor(async () => {
+      const response = await read();
+      conforms('/participations/{id}', 'get', response);
+      return response.body.data.coupon.status === 'issued' ? response : null;
+    });
+    expect(issued.body.data).not.toHaveProperty('token');
+    expect(issued.body.data.coupon).toEqual({
+      status: 'issued',
+      delivery: 'button',
+      channel: 'email',
+      code: expect.any(String),
+      redeemUrl: expect.any(String),
+      expiresAt: expect.any(String),
+    });
+    expect(issued.body.data.exitScreen.title).toBe('Thanks Ada!');
+
+    conforms(
+      '/participations/{id}',
+      'get',
+      await api().get(`/api/clearon/participations/${id}`).query({ token: 'wrong-token' })
+    );
+    conforms('/participations/{id}', 'get', await api().get(`/api/clearon/participations/${id}`));
+    conforms(
+      '/participations/{id}',
+      'get',
+      await api().get('/api/clearon/participations/nope').query({ token })
+    );
+  });
+
+  it('POST participations: 201 with an Automatic coupon (quiz, score 2), and without one', async () => {
+    const perfect = await participate('demo-quiz', {
+      answers: { email: 'quiz@example.com', q1: 'right', q2: 'right' },
+    });
+    conforms('/campaigns/{slug}/participations', 'post', perfect);
+    expect(perfect.body.data.coupon).toMatchObject({ delivery: 'automatic', channel: 'email' });
+    const { id, token } = perfect.body.data;
+    const issued = await waitFor(async () => {
+      const response = await api().get(`/api/clearon/participations/${id}`).query({ token });
+      conforms('/participations/{id}', 'get', response);
+      return response.body.data.coupon.status === 'issued' ? response : null;
+    });
+    // Automatic: ClearOn sends it; the API never shows it.
+    expect(issued.body.data.coupon).toEqual({
+      status: 'issued',
+      delivery: 'automatic',
+      channel: 'email',
+    });
+
+    const noCoupon = await participate('demo-quiz', {
+      answers: { email: 'quiz2@example.com', q1: 'wrong', q2: 'right' },
+    });
+    conforms('/campaigns/{slug}/participations', 'post', noCoupon);
+    expect(noCoupon.body.data.coupon).toBeNull();
+    expect(noCoupon.body.data.exitScreen.title).toBe('Thanks for playing');
+  });
+
+  it('POST participations: 400 for invalid answers or body, 404, 413', async () => {
+    const cases: unknown[] = [
+      { answers: { firstname: 'Ada', email: 'not-an-email', deliveryType: 'email' } },
+      { answers: { firstname: 'Ada', email: 'ada@example.com', deliveryType: 'sms' } },
+      { answers: { nope: 'x' } },
+      { answers: 'not an object' },
+      { answers: {}, extra: true },
+      {},
+    ];
+    for (const body of cases) {
+      const response = await participate('demo-form', body);
+      conforms('/campaigns/{slug}/participations', 'post', response);
+      expect(response.status).toBe(400);
+    }
+    const invalid = await participate('demo-form', cases[0]);
+    expect(invalid.body.error.details.errors).toEqual([
+      expect.objectContaining({
+        path: ['answers', 'email'],
+        message: 'must be a valid email address',
+      }),
+    ]);
+    const notJson = await api()
+      .post('/api/clearon/campaigns/demo-form/participations')
+      .set('Content-Type', 'text/plain')
+      .send('hello');
+    conforms('/campaigns/{slug}/participations', 'post', notJson);
+
+    for (const slug of ['no-such-campaign', 'closed-quiz']) {
+      const response = await participate(slug, { answers: { email: 'a@example.com' } });
+      conforms('/campaigns/{slug}/participations', 'post', response);
+      expect(response.status).toBe(404);
+    }
+
+    const tooLarge = await participate('demo-form', { answers: { firstname: 'x'.repeat(70_000) } });
+    conforms('/campaigns/{slug}/participations', 'post', tooLarge);
+    expect(tooLarge.status).toBe(413);
+  });
+
+  it('GET /health: 200', async () => {
+    conforms('/health', 'get', await api().get('/api/clearon/health'));
+  });
+
+  // Last: it uses up this client's participation budget.
+  it('POST participations: 429 with Retry-After once the rate limit is reached', async () => {
+    let response;
+    for (let i = 0; i < 30; i += 1) {
+      response = await participate('demo-form', { answers: {} });
+      if (response.status === 429) break;
+    }
+    expect(response?.status).toBe(429);
+    conforms('/campaigns/{slug}/participations', 'post', response as request.Response);
+    expect(Number(response?.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('every documented response of every route was seen', () => {
+    const documented = Object.entries(spec.paths).flatMap(([docPath, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) =>
+        Object.keys((operation as Operation).responses).map(
+          (status) => `${method} ${docPath} ${status}`
+        )
+      )
+    );
+    expect([...seen].sort()).toEqual(documented.sort());
+  });
+});
