@@ -48,6 +48,12 @@ const appEnv = () => {
 };
 const log = (/** @type {string} */ message) => console.log(`[demo] ${message}`);
 
+/** A path relative to the repository when it is inside it, else absolute. */
+const shortPath = (/** @type {string} */ file) => {
+  const relative = path.relative(ROOT, file);
+  return relative.startsWith('..') ? file : relative;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Building what is missing or out of date
 // ---------------------------------------------------------------------------------------------
@@ -81,7 +87,9 @@ const mtime = (/** @type {string} */ file) => {
 
 /** Runs a command to completion, its output on ours; exits the demo when it fails. */
 const run = (/** @type {string} */ command, /** @type {string[]} */ args, cwd = ROOT) => {
-  log(`$ ${[command, ...args].join(' ')}${cwd === ROOT ? '' : `   (in ${path.relative(ROOT, cwd)})`}`);
+  log(
+    `$ ${[command, ...args].join(' ')}${cwd === ROOT ? '' : `   (in ${path.relative(ROOT, cwd)})`}`
+  );
   const result = spawnSync(command, args, {
     cwd,
     stdio: 'inherit',
@@ -110,7 +118,10 @@ const buildPlugin = () => {
   else log('plugin build is up to date');
 
   if (env('CLEARON_ENDPOINT')) return;
-  if (mtime(SIMULATOR_CLI) === 0 || newest(path.join(ROOT, 'simulator', 'src')) > mtime(SIMULATOR_CLI)) {
+  if (
+    mtime(SIMULATOR_CLI) === 0 ||
+    newest(path.join(ROOT, 'simulator', 'src')) > mtime(SIMULATOR_CLI)
+  ) {
     if (!packageJson.scripts?.['build:simulator']) {
       console.error('[demo] the ClearOn simulator is missing (simulator/dist/cli.js)');
       process.exit(1);
@@ -321,7 +332,7 @@ const main = async () => {
       `  Admin              ${base}/admin`,
       `    email            ${adminEmail}`,
       `    password         ${secrets.adminPassword}${
-        secrets.passwordFromEnv ? '' : `   (generated, kept in ${path.relative(ROOT, secrets.file)})`
+        secrets.passwordFromEnv ? '' : `   (generated, kept in ${shortPath(secrets.file)})`
       }`,
       simulatorUrl
         ? `  ClearOn simulator  ${simulatorUrl.replace('127.0.0.1', 'localhost')}   (what it received: ${simulatorUrl.replace('127.0.0.1', 'localhost')}/__record)`

@@ -75,7 +75,8 @@ const app = /** @type {HTMLElement} */ (document.getElementById('app'));
 function h(tag, props = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
-    if (name.startsWith('aria-') || name.startsWith('data-')) element.setAttribute(name, String(value));
+    if (name.startsWith('aria-') || name.startsWith('data-'))
+      element.setAttribute(name, String(value));
     else /** @type {any} */ (element)[name] = value;
   }
   for (const child of children) if (child) element.append(child);
@@ -186,7 +187,9 @@ async function showCampaign(slug) {
 function renderField(field) {
   const id = `input-${field.key}`;
   const error = h('p', { className: 'error', id: `error-${field.key}` });
-  const mark = field.required ? h('span', { className: 'required', 'aria-hidden': 'true' }, ' *') : null;
+  const mark = field.required
+    ? h('span', { className: 'required', 'aria-hidden': 'true' }, ' *')
+    : null;
 
   if (field.type === 'choice') {
     // A choice is a radio group: every option is visible, and the values are what the API expects.
@@ -370,7 +373,8 @@ async function participate(campaign, form, formError) {
 function clearErrors(form, formError) {
   formError.textContent = '';
   for (const slot of form.querySelectorAll('.error')) slot.textContent = '';
-  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+  for (const input of form.querySelectorAll('[aria-invalid]'))
+    input.removeAttribute('aria-invalid');
 }
 
 /**
@@ -394,7 +398,8 @@ function showFieldErrors(form, formError, errors) {
       continue;
     }
     slot.textContent = slot.textContent ? `${slot.textContent}; ${error.message}` : error.message;
-    for (const input of wrapper.querySelectorAll('input')) input.setAttribute('aria-invalid', 'true');
+    for (const input of wrapper.querySelectorAll('input'))
+      input.setAttribute('aria-invalid', 'true');
     first ??= /** @type {HTMLElement | null} */ (wrapper.querySelector('input'));
   }
   formError.textContent =
@@ -454,9 +459,7 @@ function renderCoupon(coupon) {
   if (coupon.status === 'pending') {
     box.append(h('p', {}, 'Your coupon is being prepared…'));
   } else if (coupon.status === 'failed') {
-    box.append(
-      h('p', {}, 'Sorry, your coupon could not be created. Our team has been notified.')
-    );
+    box.append(h('p', {}, 'Sorry, your coupon could not be created. Our team has been notified.'));
   } else if (coupon.delivery === 'button') {
     box.append(
       h('p', {}, 'Your coupon code:'),
@@ -465,11 +468,19 @@ function renderCoupon(coupon) {
         ? h(
             'p',
             {},
-            h('a', { className: 'redeem', href: coupon.redeemUrl, target: '_blank', rel: 'noopener' }, 'Show my coupon')
+            h(
+              'a',
+              { className: 'redeem', href: coupon.redeemUrl, target: '_blank', rel: 'noopener' },
+              'Show my coupon'
+            )
           )
         : null,
       coupon.expiresAt
-        ? h('p', { className: 'expires' }, `Valid until ${new Date(coupon.expiresAt).toLocaleDateString()}.`)
+        ? h(
+            'p',
+            { className: 'expires' },
+            `Valid until ${new Date(coupon.expiresAt).toLocaleDateString()}.`
+          )
         : null,
       by ? h('p', { className: 'sent' }, `We have also sent it to you ${by}.`) : null
     );

@@ -143,9 +143,7 @@ describe('npm run demo, played in Chromium', () => {
     await page.goto(`${base}/`);
     const links = page.locator('ul.campaigns a');
     await links.first().waitFor();
-    const hrefs = await links.evaluateAll((anchors) =>
-      anchors.map((a) => (a as HTMLAnchorElement).getAttribute('href'))
-    );
+    const hrefs = await Promise.all((await links.all()).map((link) => link.getAttribute('href')));
     expect(hrefs).toEqual(
       expect.arrayContaining([
         '/?campaign=demo-form',

@@ -429,6 +429,26 @@ describe('ClearOn integrations (admin API)', () => {
       await api().post('/clearon/integrations').send({}).expect(401);
     });
 
+    it('gives any admin the names (only) for the coupon modal', async () => {
+      const { body, text } = await api()
+        .get('/clearon/integration-options')
+        .set(as(nobody.token))
+        .expect(200);
+      expect(body.data).toEqual(
+        expect.arrayContaining([
+          {
+            id,
+            name: expect.any(String),
+            isDefault: expect.any(Boolean),
+            enabled: expect.any(Boolean),
+          },
+        ])
+      );
+      expect(text).not.toContain(API_KEY);
+      expect(text).not.toContain('endpoint');
+      await api().get('/clearon/integration-options').expect(401);
+    });
+
     it('answers 403 to an admin without settings.read', async () => {
       await api().get('/clearon/integrations').set(as(nobody.token)).expect(403);
       await api().get(`/clearon/integrations/${id}`).set(as(nobody.token)).expect(403);

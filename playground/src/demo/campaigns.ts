@@ -115,7 +115,12 @@ export const DEMO_PERSONALITY = {
       body: 'Your 15% coupon for our countryside shops is on its way by email.',
       match: 'profile',
       profile: 'country',
-      coupon: { couponCode: 'COUNTRY15', validityDays: 30, delivery: 'automatic', integration: null },
+      coupon: {
+        couponCode: 'COUNTRY15',
+        validityDays: 30,
+        delivery: 'automatic',
+        integration: null,
+      },
     },
     { title: 'Thanks for taking the test', match: 'default', coupon: null },
   ],

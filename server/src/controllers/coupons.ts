@@ -73,6 +73,15 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: { retried: count } };
     },
 
+    async exportCsv(ctx: Context) {
+      const filters = readFilters(ctx.query as Record<string, unknown>);
+      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Content-Disposition', `attachment; filename="clearon-coupons-${stamp}.csv"`);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = getService(strapi, 'coupon-export').stream(filters);
+    },
+
     async retryAll(ctx: Context) {
       const filters = readFilters((ctx.request.body ?? {}) as Record<string, unknown>);
       ctx.body = { data: { retried: await coupons().retry(filters) } };

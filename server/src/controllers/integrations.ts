@@ -20,6 +20,14 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   const rules = () => ({ allowPrivateHosts: getPluginConfig(strapi).allowPrivateHosts === true });
 
   return {
+    /** Names only, for editors choosing an integration in the coupon modal (no settings.read needed). */
+    async options(ctx: Context) {
+      const list = await integrations().list();
+      ctx.body = {
+        data: list.map(({ id, name, isDefault, enabled }) => ({ id, name, isDefault, enabled })),
+      };
+    },
+
     async find(ctx: Context) {
       ctx.body = { data: await integrations().list() };
     },

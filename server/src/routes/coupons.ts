@@ -20,6 +20,12 @@ const routes: Core.RouteInput[] = [
     config: { policies: allowed(ACTION.couponsRead) },
   },
   {
+    method: 'GET',
+    path: '/coupons/export',
+    handler: 'coupons.exportCsv',
+    config: { policies: allowed(ACTION.couponsExport) },
+  },
+  {
     method: 'POST',
     path: '/coupons/retry',
     handler: 'coupons.retryAll',

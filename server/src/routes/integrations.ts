@@ -11,6 +11,12 @@ const write = { policies: allowed(ACTION.settingsUpdate) };
 
 /** Admin routes (under /clearon): ClearOn integrations, settings.read to read, settings.update to write. */
 const routes = [
+  {
+    method: 'GET',
+    path: '/integration-options',
+    handler: 'integrations.options',
+    config: { policies: ['admin::isAuthenticatedAdmin'] },
+  },
   { method: 'GET', path: '/integrations', handler: 'integrations.find', config: read },
   { method: 'GET', path: '/integrations/:id', handler: 'integrations.findOne', config: read },
   { method: 'POST', path: '/integrations', handler: 'integrations.create', config: write },

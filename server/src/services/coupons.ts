@@ -68,6 +68,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    whereOf: toWhere,
+
     /**
      * Writes the pending coupon of a participation (the outbox row). Runs inside the participation's
      * transaction; the settings are copied, so later edits of the exit screen do not touch it.

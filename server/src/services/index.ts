@@ -5,6 +5,7 @@ import mappingVariables from './mapping-variables';
 import campaigns from './campaigns';
 import participations from './participations';
 import coupons from './coupons';
+import couponExport from './coupon-export';
 import issuer from './issuer';
 import privacy from './privacy';
 
@@ -16,6 +17,7 @@ export default {
   campaigns,
   participations,
   coupons,
+  'coupon-export': couponExport,
   issuer,
   privacy,
 };

@@ -114,7 +114,18 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const attempt = async (coupon: ClaimedCoupon): Promise<Result> => {
     const integrations = getService(strapi, 'integrations');
-    const target = await integrations.resolveTarget(coupon.integration?.documentId ?? null);
+    let target: Awaited<ReturnType<typeof integrations.resolveTarget>>;
+    try {
+      target = await integrations.resolveTarget(coupon.integration?.documentId ?? null);
+    } catch (error) {
+      if ((error as Error).name !== 'SecretBoxError') throw error;
+      return {
+        status: 'failed',
+        code: 'key_unreadable',
+        reason:
+          "The integration's API key cannot be decrypted (was CLEARON_ENCRYPTION_KEY changed?): enter the key again, then retry",
+      };
+    }
     if (!target) {
       return {
         status: 'failed',

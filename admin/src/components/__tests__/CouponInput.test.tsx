@@ -56,7 +56,7 @@ describe('CouponInput (the custom field connected to Strapi)', () => {
     renderInput({
       value: { integration: 'doc-2', couponCode: 'C1', validityDays: 5, delivery: 'button' },
     });
-    expect(mockGet).toHaveBeenCalledWith('/clearon/integrations');
+    expect(mockGet).toHaveBeenCalledWith('/clearon/integration-options');
     expect(await screen.findByText('Agency (disabled)')).toBeInTheDocument();
   });
 

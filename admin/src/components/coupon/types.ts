@@ -1,6 +1,6 @@
 import type { CouponValue } from '../../utils/couponRules';
 
-/** One entry of `GET /clearon/integrations` (the API key never reaches the admin). */
+/** One entry of `GET /clearon/integration-options` (the API key never reaches the admin). */
 export interface IntegrationOption {
   /** The integration's documentId, stored in the coupon value. */
   id: string;

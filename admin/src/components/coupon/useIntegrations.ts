@@ -11,7 +11,7 @@ interface RawIntegration {
   enabled?: boolean;
 }
 
-/** Normalises `GET /clearon/integrations` → `{data: [{id, name, isDefault, enabled}]}`. */
+/** Normalises `GET /clearon/integration-options` → `{data: [{id, name, isDefault, enabled}]}`. */
 export const toIntegrationOptions = (body: unknown): IntegrationOption[] => {
   const data = (body as { data?: unknown } | null)?.data;
   if (!Array.isArray(data)) return [];
@@ -35,7 +35,7 @@ export const useIntegrations = () => {
 
   React.useEffect(() => {
     let active = true;
-    get('/clearon/integrations')
+    get('/clearon/integration-options')
       .then(({ data }) => {
         if (active) setState({ integrations: toIntegrationOptions(data), status: 'ready' });
       })
