@@ -8,7 +8,7 @@ import fs from 'fs';
 import net from 'net';
 import os from 'os';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,7 +33,7 @@ describe('npm run demo, played in Chromium', () => {
   let demo: ChildProcess;
   let output = '';
   let tmpDir: string;
-  let browser: Browser;
+  let browser: BrowserContext;
   let page: Page;
   let base: string;
   let simulatorUrl: string;
@@ -89,8 +89,10 @@ describe('npm run demo, played in Chromium', () => {
       });
     });
 
-    browser = await chromium.launch({
+    // A fresh profile in the test's temporary folder.
+    browser = await chromium.launchPersistentContext(path.join(tmpDir, 'chromium'), {
       executablePath: CHROMIUM,
+      headless: true,
       args: [
         '--headless',
         '--no-sandbox',
@@ -99,10 +101,9 @@ describe('npm run demo, played in Chromium', () => {
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
-        `--user-data-dir=${path.join(tmpDir, 'chromium')}`,
       ],
     });
-    page = await browser.newPage();
+    page = browser.pages()[0] ?? (await browser.newPage());
   }, STARTUP_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
@@ -167,14 +168,14 @@ describe('npm run demo, played in Chromium', () => {
 
     // The API's validation message lands next to the field.
     await page.getByLabel('First name').fill('Ada');
-    await page.getByLabel('Email', { exact: true }).fill('not-an-email');
+    await page.locator('#input-email').fill('not-an-email');
     await page.click('button[type=submit]');
     await expect(page.locator('#error-email').textContent()).resolves.toBe(
       'must be a valid email address'
     );
     expect(await page.locator('#input-email').getAttribute('aria-invalid')).toBe('true');
 
-    await page.getByLabel('Email', { exact: true }).fill('ada@example.com');
+    await page.locator('#input-email').fill('ada@example.com');
     await page.click('button[type=submit]');
     await page.locator('.exit-title').waitFor();
     expect(await page.locator('.exit-title').textContent()).toBe('Thanks Ada!');
@@ -206,7 +207,7 @@ describe('npm run demo, played in Chromium', () => {
   it('plays demo-quiz with two right answers: the Automatic coupon is sent by email', async () => {
     await page.goto(`${base}/?campaign=demo-quiz`);
     await page.locator('form').waitFor();
-    await page.getByLabel('Email', { exact: true }).fill('quiz@example.com');
+    await page.locator('#input-email').fill('quiz@example.com');
     await page.check('#field-q1 input[value="right"]');
     await page.check('#field-q2 input[value="right"]');
     await page.click('button[type=submit]');

@@ -146,3 +146,9 @@ describe('campaign rules', () => {
     ]);
   });
 });
+
+describe('renderTemplate with opt-ins', () => {
+  it('renders a checked opt-in as 1 and an unchecked one as 0', () => {
+    expect(renderTemplate('{newsletter}/{terms}', { newsletter: true, terms: false })).toBe('1/0');
+  });
+});

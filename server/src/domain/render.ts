@@ -17,6 +17,8 @@ export const renderTemplate = (template: string, variables: Record<string, unkno
   template.replace(/\{\s*([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)?)\s*\}/g, (_m, name) => {
     const value = variables[name];
     if (value === undefined || value === null) return '';
+    // Opt-in answers (checkboxes) read as 1 / 0, as Qualifio's opt-in variables do.
+    if (typeof value === 'boolean') return value ? '1' : '0';
     return escapeHtml(String(value));
   });
 

@@ -87,8 +87,15 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
         ? (campaign.exitScreens ?? [])[participation.exitScreenIndex]
         : undefined;
     const couponView = publicCoupon(coupon);
+    const answers = participation.answers ?? {};
+    const byVariable: Record<string, unknown> = {};
+    for (const field of campaign?.fields ?? []) {
+      if (field.mappingVariable && field.key in answers)
+        byVariable[field.mappingVariable] = answers[field.key];
+    }
     const variables: Record<string, unknown> = {
-      ...(participation.answers ?? {}),
+      ...answers,
+      ...byVariable,
       firstname: participation.firstName,
       firstName: participation.firstName,
       email: participation.email,
