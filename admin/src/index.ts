@@ -1,16 +1,81 @@
+import type { ComponentType } from 'react';
 import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
+import { PERMISSIONS as SETTINGS_PERMISSIONS } from './components/settings/permissions';
+import { CampaignToolsPanel } from './components/campaign-tools/CampaignToolsPanel';
 import { getTranslation } from './utils/getTranslation';
 import { prefixPluginTranslations } from './utils/prefixPluginTranslations';
 
 type StrapiAdminApp = {
   registerPlugin: (plugin: { id: string; name: string; isReady?: boolean }) => void;
   customFields: { register: (field: unknown) => void };
+  addMenuLink: (link: unknown) => void;
+  router: { addRoute: (route: unknown) => void };
+  addSettingsLink: (
+    section: { id: string; intlLabel: { id: string; defaultMessage: string } },
+    links: Array<{
+      id: string;
+      to: string;
+      intlLabel: { id: string; defaultMessage: string };
+      permissions: Array<{ action: string; subject: null }>;
+      Component: () => Promise<{ default: ComponentType }>;
+    }>
+  ) => void;
+};
+
+type ContentManagerApis = { addEditViewSidePanel?: (panels: unknown[]) => void };
+
+type StrapiAdminBootstrapApp = {
+  getPlugin: (id: string) => { apis?: Record<string, unknown> } | undefined;
 };
 
 export default {
   register(app: StrapiAdminApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID, isReady: true });
+
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: PluginIcon,
+      intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'ClearOn coupons' },
+      permissions: [{ action: `plugin::${PLUGIN_ID}.coupons.read`, subject: null }],
+      Component: () => import('./pages/Coupons'),
+    });
+
+    // The campaign preview (opened from the campaign's edit view), without a menu link.
+    app.router.addRoute({
+      path: `plugins/${PLUGIN_ID}/preview/:documentId`,
+      lazy: async () => ({ Component: (await import('./pages/Preview')).default }),
+    });
+
+    // Settings → ClearOn: Integrations and Mapping variables (settings.read to see them).
+    app.addSettingsLink(
+      {
+        id: PLUGIN_ID,
+        intlLabel: { id: getTranslation('settings.section'), defaultMessage: 'ClearOn' },
+      },
+      [
+        {
+          id: `${PLUGIN_ID}-integrations`,
+          to: `${PLUGIN_ID}/integrations`,
+          intlLabel: {
+            id: getTranslation('settings.integrations.link'),
+            defaultMessage: 'Integrations',
+          },
+          permissions: SETTINGS_PERMISSIONS.read,
+          Component: () => import('./pages/Settings/IntegrationsPage'),
+        },
+        {
+          id: `${PLUGIN_ID}-mapping-variables`,
+          to: `${PLUGIN_ID}/mapping-variables`,
+          intlLabel: {
+            id: getTranslation('settings.mappingVariables.link'),
+            defaultMessage: 'Mapping variables',
+          },
+          permissions: SETTINGS_PERMISSIONS.read,
+          Component: () => import('./pages/Settings/MappingVariablesPage'),
+        },
+      ]
+    );
 
     app.customFields.register({
       name: 'coupon',
@@ -27,6 +92,12 @@ export default {
       },
       components: { Input: async () => import('./components/CouponInput') },
     });
+  },
+
+  bootstrap(app: StrapiAdminBootstrapApp) {
+    // The "ClearOn" side panel (Preview, Send a test coupon) in a campaign's edit view.
+    const cm = app.getPlugin('content-manager')?.apis as ContentManagerApis | undefined;
+    cm?.addEditViewSidePanel?.([CampaignToolsPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -5,7 +5,7 @@
  *   1. GET  /api/clearon/campaigns                     the open campaigns
  *   2. GET  /api/clearon/campaigns/:slug               a campaign's form fields and quiz questions
  *   3. POST /api/clearon/campaigns/:slug/participations {"answers": {...}}: 201, or 400 with field errors
- *   4. GET  /api/clearon/participations/:id?token=...  polled while the coupon is pending
+ *   4. GET  /api/clearon/participations/:id (X-Participation-Token header)  polled while pending
  *
  * The URL holds the state: `?campaign=<slug>` shows a campaign; after a participation,
  * `?campaign=<slug>&participation=<id>#token=<token>` shows its result again on reload (the token
@@ -45,7 +45,10 @@ const POLL = { firstDelayMs: 1000, maxDelayMs: 10_000, giveUpAfterMs: 3 * 60_000
  */
 async function api(path, options = {}) {
   /** @type {RequestInit} */
-  const init = { method: options.method ?? 'GET', headers: { Accept: 'application/json' } };
+  const init = {
+    method: options.method ?? 'GET',
+    headers: { Accept: 'application/json', ...(options.headers ?? {}) },
+  };
   if (options.json !== undefined) {
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
     init.body = JSON.stringify(options.json);
@@ -511,9 +514,7 @@ async function poll(result, id, token) {
     delay = Math.min(delay * 2, POLL.maxDelayMs);
     let response;
     try {
-      response = await api(
-        `/participations/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`
-      );
+      response = await readParticipation(id, token);
     } catch {
       continue; // offline for a moment: try again later
     }
@@ -530,15 +531,25 @@ async function poll(result, id, token) {
 }
 
 /**
+ * GET a participation. The token travels in a header, not the URL, so that it stays out of server
+ * and proxy request logs.
+ * @param {string} id
+ * @param {string} token
+ */
+function readParticipation(id, token) {
+  return api(`/participations/${encodeURIComponent(id)}`, {
+    headers: { 'X-Participation-Token': token },
+  });
+}
+
+/**
  * A participation's result again, from the id in the query and the token in the fragment.
  * @param {string} slug
  * @param {string} id
  * @param {string} token
  */
 async function showSavedResult(slug, id, token) {
-  const { status, body } = await api(
-    `/participations/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`
-  );
+  const { status, body } = await readParticipation(id, token);
   if (status !== 200) return showCampaign(slug);
   const campaign = await api(`/campaigns/${encodeURIComponent(slug)}`);
   showResult(campaign.status === 200 ? campaign.body.data.title : '', body.data, token);

@@ -22,6 +22,7 @@ export const actions = [
   plugin('coupons.read', 'Read coupons'),
   plugin('coupons.retry', 'Retry coupons'),
   plugin('coupons.export', 'Export coupons'),
+  plugin('coupons.test', 'Send test coupons'),
   plugin('privacy.erase', 'Erase participant data'),
 ];
 
@@ -32,5 +33,6 @@ export const ACTION = {
   couponsRead: `plugin::${PLUGIN_ID}.coupons.read`,
   couponsRetry: `plugin::${PLUGIN_ID}.coupons.retry`,
   couponsExport: `plugin::${PLUGIN_ID}.coupons.export`,
+  couponsTest: `plugin::${PLUGIN_ID}.coupons.test`,
   privacyErase: `plugin::${PLUGIN_ID}.privacy.erase`,
 } as const;

@@ -150,6 +150,15 @@ describe('campaigns, participations and coupon issuing', () => {
         .query({ token: 'x'.repeat(43) })
         .expect(404);
       await request(app.server).get(`/api/clearon/participations/${data.id}`).expect(404);
+      const byHeader = await request(app.server)
+        .get(`/api/clearon/participations/${data.id}`)
+        .set('X-Participation-Token', data.token)
+        .expect(200);
+      expect(byHeader.body.data).toEqual(again.body.data);
+      await request(app.server)
+        .get(`/api/clearon/participations/${data.id}`)
+        .set('X-Participation-Token', 'wrong')
+        .expect(404);
     });
 
     it('sends by SMS to the E.164 number when the participant chose SMS', async () => {

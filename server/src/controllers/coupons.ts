@@ -82,6 +82,11 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = getService(strapi, 'coupon-export').stream(filters);
     },
 
+    /** The campaigns' titles for the dashboard's filter (no Content Manager permission needed). */
+    async campaignOptions(ctx: Context) {
+      ctx.body = { data: await getService(strapi, 'campaigns').listOptions() };
+    },
+
     async retryAll(ctx: Context) {
       const filters = readFilters((ctx.request.body ?? {}) as Record<string, unknown>);
       ctx.body = { data: { retried: await coupons().retry(filters) } };

@@ -4,6 +4,7 @@ import mappingVariables from './mapping-variables';
 import publicCampaigns from './public-campaigns';
 import coupons from './coupons';
 import privacy from './privacy';
+import campaignTools from './campaign-tools';
 
 export default {
   health,
@@ -12,4 +13,5 @@ export default {
   'public-campaigns': publicCampaigns,
   coupons,
   privacy,
+  'campaign-tools': campaignTools,
 };

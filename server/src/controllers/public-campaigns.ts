@@ -123,7 +123,8 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async participation(ctx: Context) {
-      const token = ctx.query.token;
+      // The header keeps the token out of request logs; ?token= is accepted for simple clients.
+      const token = ctx.get('x-participation-token') || ctx.query.token;
       const documentId = ctx.params.id;
       if (typeof token !== 'string' || typeof documentId !== 'string' || documentId.length > 64) {
         return notFound(ctx, 'No such participation');

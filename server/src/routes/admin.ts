@@ -3,8 +3,9 @@ import integrations from './integrations';
 import mappingVariables from './mapping-variables';
 import coupons from './coupons';
 import privacy from './privacy';
+import campaignTools from './campaign-tools';
 
 export default {
   type: 'admin',
-  routes: [...integrations, ...mappingVariables, ...coupons, ...privacy],
+  routes: [...integrations, ...mappingVariables, ...coupons, ...privacy, ...campaignTools],
 } satisfies Core.RouterInput;

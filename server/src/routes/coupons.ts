@@ -21,6 +21,12 @@ const routes: Core.RouteInput[] = [
   },
   {
     method: 'GET',
+    path: '/campaign-options',
+    handler: 'coupons.campaignOptions',
+    config: { policies: allowed(ACTION.couponsRead) },
+  },
+  {
+    method: 'GET',
     path: '/coupons/export',
     handler: 'coupons.exportCsv',
     config: { policies: allowed(ACTION.couponsExport) },

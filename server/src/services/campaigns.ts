@@ -80,6 +80,17 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map(({ slug, title, format }) => ({ slug, title, format }));
     },
 
+    /** Every campaign (one entry per document, draft or published) by title: the dashboard's filter. */
+    async listOptions() {
+      const rows = (await strapi.documents(UID.campaign).findMany({
+        status: 'draft',
+        fields: ['documentId', 'title', 'slug'],
+        sort: ['title:asc', 'id:asc'],
+        limit: 1000,
+      } as never)) as unknown as Pick<Campaign, 'documentId' | 'title' | 'slug'>[];
+      return rows.map(({ documentId, title, slug }) => ({ id: documentId, title, slug }));
+    },
+
     isOpen(campaign: Campaign, now = new Date()) {
       if (campaign.startsAt && new Date(campaign.startsAt) > now) return false;
       if (campaign.endsAt && new Date(campaign.endsAt) <= now) return false;

@@ -8,6 +8,7 @@ import coupons from './coupons';
 import couponExport from './coupon-export';
 import issuer from './issuer';
 import privacy from './privacy';
+import campaignTools from './campaign-tools';
 
 export default {
   integrations,
@@ -20,4 +21,5 @@ export default {
   'coupon-export': couponExport,
   issuer,
   privacy,
+  'campaign-tools': campaignTools,
 };

@@ -27,6 +27,16 @@ interface ClaimedCoupon {
   integration: { documentId: string } | null;
 }
 
+/**
+ * An error's message fit for the logs. Knex puts the failed SQL *with its bound values* in front of
+ * the driver's message, and those values are participants' emails and phone numbers, coupon codes
+ * and redeem URLs: every quoted literal is masked, and the text is capped.
+ */
+export const describeError = (error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/'(?:[^'\\]|''|\\.)*'/g, "'…'").slice(0, 500);
+};
+
 type Result =
   | { status: 'issued'; outcome: Extract<IssueOutcome, { kind: 'issued' }> }
   | { status: 'retry'; code: string; reason: string; delayMs?: number }
@@ -48,6 +58,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   let ticking = false;
   let tickAgain = false;
   let inFlight = 0;
+  const counts = { issued: 0, retried: 0, failed: 0, dead: 0 };
   const inFlightDone = new Set<Promise<void>>();
 
   const config = () => getPluginConfig(strapi).worker;
@@ -84,10 +95,11 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Writes the result only while this worker still holds the lease. */
-  const finish = async (id: number, data: Record<string, unknown>) => {
-    await knex()(TABLE)
+  const finish = async (id: number, data: Record<string, unknown>): Promise<boolean> => {
+    const updated = await knex()(TABLE)
       .where({ id, lease_owner: owner })
       .update({ ...data, lease_owner: null, lease_until: null, updated_at: new Date() });
+    return Number(updated) === 1;
   };
 
   const classify = (outcome: IssueOutcome): Result => {
@@ -188,9 +200,12 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const record = async (coupon: ClaimedCoupon, result: Result) => {
     const attempts = coupon.attempts + 1;
     const { maxAttempts, backoffBaseMs, backoffMaxMs } = config();
+    let recorded: keyof typeof counts;
+    let written: boolean;
     if (result.status === 'issued') {
       const issued = result.outcome.coupon;
-      await finish(coupon.id, {
+      recorded = 'issued';
+      written = await finish(coupon.id, {
         status: 'issued',
         attempts,
         last_error: null,
@@ -207,7 +222,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       // A wait for Retry-After is not the integration's fault: it does not use up an attempt.
       const counted = result.code === 'rate_limited' ? coupon.attempts : attempts;
       const dead = counted >= maxAttempts;
-      await finish(coupon.id, {
+      recorded = dead ? 'dead' : 'retried';
+      written = await finish(coupon.id, {
         status: dead ? 'dead' : 'pending',
         attempts: counted,
         last_error: dead ? `Gave up after ${counted} attempts: ${result.reason}` : result.reason,
@@ -215,13 +231,16 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         next_attempt_at: new Date(Date.now() + delay),
       });
     } else {
-      await finish(coupon.id, {
+      recorded = 'failed';
+      written = await finish(coupon.id, {
         status: 'failed',
         attempts,
         last_error: result.reason,
         last_error_code: result.code,
       });
     }
+    // Counted only when this worker still held the lease and wrote the result.
+    if (written) counts[recorded] += 1;
     if (result.status !== 'issued') {
       strapi.log.warn(
         `[clearon] coupon ${coupon.id}: ${result.status} (${result.code}): ${result.reason}`
@@ -246,14 +265,14 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         result = {
           status: 'retry',
           code: 'internal',
-          reason: `Internal error: ${(error as Error).message}`,
+          reason: `Internal error: ${describeError(error)}`,
         };
       }
       await record(coupon, result);
     } catch (error) {
       // The lease expires and another pass takes the coupon again.
       strapi.log.error(
-        `[clearon] coupon ${id}: could not be processed: ${(error as Error).message}`
+        `[clearon] coupon ${id}: could not be processed: ${describeError(error)}`
       );
     } finally {
       settled.emit(String(id));
@@ -285,7 +304,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         ids.forEach(run);
       }
     } catch (error) {
-      strapi.log.warn(`[clearon] issuer could not claim coupons: ${(error as Error).message}`);
+      strapi.log.warn(`[clearon] issuer could not claim coupons: ${describeError(error)}`);
     } finally {
       ticking = false;
     }
@@ -346,8 +365,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       client = next;
     },
 
+    /** This instance's worker: its lease owner id, and what it recorded since it started. */
     stats() {
-      return { owner, inFlight, running };
+      return { owner, inFlight, running, ...counts };
     },
   };
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { getPluginConfig } from '../utils/get-plugin-config';
+import { describeError } from './issuer';
 
 const PARTICIPATIONS = 'clearon_participations';
 const COUPONS = 'clearon_coupons';
@@ -36,10 +37,13 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         coupons += await trx(COUPONS)
           .whereIn('id', couponIds)
           .update({ code: null, redeem_url: null, updated_at: now });
+        // Clearing the lease also keeps a ClearOn call in flight from writing its result back.
         await trx(COUPONS).whereIn('id', couponIds).where('status', 'pending').update({
           status: 'failed',
           last_error: "The participant's data was erased before the coupon was issued",
           last_error_code: 'erased',
+          lease_owner: null,
+          lease_until: null,
         });
       }
       return { participations: ids.length, coupons };
@@ -52,7 +56,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!getPluginConfig(strapi).retentionDays || schedule) return;
       const run = () =>
         this.runRetention().catch((error: Error) =>
-          strapi.log.warn(`[clearon] retention job failed: ${error.message}`)
+          strapi.log.warn(`[clearon] retention job failed: ${describeError(error)}`)
         );
       schedule = setInterval(run, 60 * 60_000);
       schedule.unref();
@@ -78,7 +82,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     async runRetention(now = new Date()) {
       const days = getPluginConfig(strapi).retentionDays;
       if (!days) return { participations: 0, coupons: 0 };
-      if (!(await this.acquireLock(now, 10 * 60_000))) return null;
+      const token = await this.acquireLock(now, 10 * 60_000);
+      if (!token) return null;
       try {
         const cutoff = new Date(now.getTime() - days * DAY_MS);
         const ids = (
@@ -89,40 +94,51 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         ).map((row: { id: number }) => row.id);
         return await eraseParticipations(ids);
       } finally {
-        await this.releaseLock();
+        await this.releaseLock(token);
       }
     },
 
-    /** A lease in Strapi's core store, taken by compare-and-set so that one instance runs the job. */
-    async acquireLock(now: Date, ttlMs: number) {
-      const value = JSON.stringify({ owner, until: now.getTime() + ttlMs });
-      const existing = await knex()(LOCK_TABLE).where({ key: LOCK_KEY }).first();
-      if (!existing) {
-        try {
-          await knex()(LOCK_TABLE).insert({
-            key: LOCK_KEY,
-            value,
-            type: 'object',
-            environment: null,
-            tag: null,
-          });
-          return true;
-        } catch {
-          return false;
-        }
+    /**
+     * A lease in Strapi's core store, so that one instance (and one call) runs the job at a time.
+     * The store has no unique key: a new lock is inserted, then the oldest row for the key wins and
+     * a loser removes its own row; an expired lock is taken over by compare-and-set on its value.
+     * Resolves to this holder's token, or null when someone else holds the lock.
+     */
+    async acquireLock(now: Date, ttlMs: number): Promise<string | null> {
+      const token = randomUUID();
+      const value = JSON.stringify({ owner: `${owner}:${token}`, until: now.getTime() + ttlMs });
+      const locks = () =>
+        knex()(LOCK_TABLE)
+          .select('id', 'value')
+          .where({ key: LOCK_KEY })
+          .orderBy('id', 'asc') as Promise<Array<{ id: number; value: string | null }>>;
+      const existing = await locks();
+      if (existing.length === 0) {
+        await knex()(LOCK_TABLE).insert({
+          key: LOCK_KEY,
+          value,
+          type: 'object',
+          environment: null,
+          tag: null,
+        });
+        const [first] = await locks();
+        if (first?.value === value) return token;
+        await knex()(LOCK_TABLE).where({ key: LOCK_KEY, value }).delete();
+        return null;
       }
-      const current = JSON.parse(existing.value ?? '{}') as { until?: number };
-      if ((current.until ?? 0) > now.getTime()) return false;
+      const [current] = existing;
+      const { until } = JSON.parse(current.value ?? '{}') as { until?: number };
+      if ((until ?? 0) > now.getTime()) return null;
       const updated = await knex()(LOCK_TABLE)
-        .where({ key: LOCK_KEY, value: existing.value })
+        .where({ id: current.id, value: current.value })
         .update({ value });
-      return updated === 1;
+      return Number(updated) === 1 ? token : null;
     },
 
-    async releaseLock() {
+    async releaseLock(token: string) {
       await knex()(LOCK_TABLE)
         .where({ key: LOCK_KEY })
-        .andWhere('value', 'like', `%${owner}%`)
+        .andWhere('value', 'like', `%${owner}:${token}%`)
         .delete();
     },
   };

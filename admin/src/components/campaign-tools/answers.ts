@@ -1,0 +1,42 @@
+import type { TestCouponAnswer, TestCouponResult } from './types';
+
+const FIELDS = ['exitScreenIndex', 'email', 'phone'] as const;
+type Field = (typeof FIELDS)[number];
+
+interface ErrorLike {
+  message?: string;
+  status?: number;
+  response?: {
+    data?: {
+      error?: {
+        status?: number;
+        message?: string;
+        details?: { errors?: Array<{ path?: unknown }> };
+      };
+    };
+  };
+}
+
+/** Reads the route's answer: `{data: {status, message, coupon?}}`. */
+export const toResultAnswer = (body: unknown): TestCouponAnswer => {
+  const data = (body as { data?: TestCouponResult } | null)?.data;
+  if (!data || (data.status !== 'issued' && data.status !== 'failed')) {
+    return { kind: 'error', message: 'The server gave an answer the plugin does not understand.' };
+  }
+  return { kind: 'result', result: data };
+};
+
+/** Reads a refused request (useFetchClient's FetchError): the fields the server named, or a message. */
+export const toErrorAnswer = (error: unknown): TestCouponAnswer => {
+  const e = (error ?? {}) as ErrorLike;
+  const apiError = e.response?.data?.error;
+  const status = apiError?.status ?? e.status;
+  const message = apiError?.message ?? e.message ?? 'The request failed.';
+  if (status === 400) {
+    const fields = (apiError?.details?.errors ?? [])
+      .map((item) => (Array.isArray(item.path) ? String(item.path[0]) : ''))
+      .filter((path): path is Field => (FIELDS as readonly string[]).includes(path));
+    return { kind: 'invalid', fields: [...new Set(fields)], message };
+  }
+  return { kind: 'error', message };
+};

@@ -1,0 +1,4 @@
+import { PreviewPage } from './PreviewPage';
+
+export { PreviewPage };
+export default PreviewPage;

@@ -1,0 +1,318 @@
+import { randomBytes } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { createClearonClient, type ClearonClient, type IssueOutcome } from '../clearon';
+import { CAMPAIGN_POPULATE, type Campaign, type CouponSettings } from '../domain/campaign';
+import { couponEligibility } from '../domain/campaign-rules';
+import { escapeHtml, renderTemplate, toHtml } from '../domain/render';
+import { getService } from '../utils/get-service';
+import { UID } from '../utils/plugin-id';
+import type { PublicCampaign } from './campaigns';
+
+/**
+ * The editor's tools on a campaign: the preview (the participant's view of the form, and every exit
+ * screen rendered with sample values) and the test coupon (one real ClearOn coupon sent to the
+ * editor's own email or phone, outside the participations and the outbox).
+ */
+
+export type CampaignVersion = 'draft' | 'published';
+
+/** The values the preview puts in the dynamic variables. */
+export const SAMPLE = {
+  firstname: 'Alex',
+  email: 'alex@example.com',
+  phone: '+46701234567',
+  couponCode: '1234567',
+  redeemUrl: 'https://coupon.example/preview',
+  expiresInDays: 30,
+} as const;
+
+export interface PreviewExitScreen {
+  index: number;
+  /** HTML: the editor's title with the sample values escaped in. */
+  title: string;
+  /** HTML: the editor's text (kept as written) with the sample values escaped in. */
+  html: string;
+  match: 'default' | 'score' | 'profile';
+  minScore: number | null;
+  maxScore: number | null;
+  profile: string | null;
+  coupon: {
+    couponCode: string;
+    validityDays: number;
+    delivery: 'automatic' | 'button';
+    integration: string | null;
+  } | null;
+}
+
+export interface CampaignPreview {
+  documentId: string;
+  status: CampaignVersion;
+  campaign: PublicCampaign;
+  exitScreens: PreviewExitScreen[];
+  eligibility: { eligible: boolean; reasons: ('mode' | 'contact')[] };
+  /** The sample coupon a Button exit screen shows (the participant's page shows ClearOn's). */
+  sampleCoupon: { code: string; redeemUrl: string; expiresAt: string };
+}
+
+export interface TestCouponInput {
+  exitScreenIndex: number;
+  email?: string;
+  phone?: string;
+}
+
+export interface TestCouponResult {
+  status: 'issued' | 'failed';
+  /** Plain words for the editor; never holds the API key, the email or the phone. */
+  message: string;
+  /** The reference sent to ClearOn (`cl_test_...`), to find the test coupon in ClearOn. */
+  reference: string;
+  coupon?: { code: string; redeemUrl: string; expiresAt: string };
+}
+
+/** An exit screen that cannot be used for a test coupon (the controller answers 400). */
+export class TestCouponScreenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TestCouponScreenError';
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const couponOf = (coupon: CouponSettings | null | undefined): PreviewExitScreen['coupon'] =>
+  coupon && typeof coupon === 'object' && typeof coupon.couponCode === 'string'
+    ? {
+        couponCode: coupon.couponCode,
+        validityDays: coupon.validityDays,
+        delivery: coupon.delivery,
+        integration: coupon.integration ?? null,
+      }
+    : null;
+
+/** Sample values for every variable a participant's answers would fill, by field type. */
+const sampleAnswers = (campaign: Campaign, mappingVariables: string[]) => {
+  const values: Record<string, unknown> = {};
+  for (const name of mappingVariables) values[name] = `<${name}>`;
+  for (const question of campaign.questions ?? []) values[question.key] = `<${question.key}>`;
+  for (const field of campaign.fields ?? []) {
+    const value =
+      field.type === 'email'
+        ? SAMPLE.email
+        : field.type === 'phone'
+          ? SAMPLE.phone
+          : field.type === 'checkbox'
+            ? true
+            : field.type === 'hidden'
+              ? (field.hiddenValue ?? '')
+              : `<${field.key}>`;
+    values[field.key] = value;
+    if (field.mappingVariable) values[field.mappingVariable] = value;
+  }
+  return values;
+};
+
+const describeFailure = (outcome: Exclude<IssueOutcome, { kind: 'issued' }>): string => {
+  switch (outcome.kind) {
+    case 'retryable':
+      return outcome.code === 'rate_limited'
+        ? `${outcome.reason}. Try again in a moment.`
+        : `${outcome.reason}. ClearOn may be unavailable: try again later.`;
+    case 'permanent':
+      return `${outcome.reason}.`;
+    default:
+      return 'ClearOn answered a test (dry run) request instead of issuing a coupon.';
+  }
+};
+
+const scrub = (text: string, secrets: string[]) =>
+  secrets.reduce(
+    (out, secret) => (secret && secret.length >= 4 ? out.split(secret).join('***') : out),
+    text
+  );
+
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  let client: ClearonClient = createClearonClient();
+
+  const load = (documentId: string, status: CampaignVersion) =>
+    typeof documentId === 'string' && documentId.length > 0 && documentId.length <= 64
+      ? (strapi.documents(UID.campaign).findOne({
+          documentId,
+          status,
+          populate: CAMPAIGN_POPULATE,
+        } as never) as unknown as Promise<Campaign | null>)
+      : Promise.resolve(null);
+
+  const mappingVariableNames = async () => {
+    const rows = (await strapi.db
+      .query(UID.mappingVariable)
+      .findMany({ select: ['technicalName'] })) as Array<{ technicalName: string | null }>;
+    return rows.map((row) => row.technicalName).filter((name): name is string => Boolean(name));
+  };
+
+  return {
+    load,
+
+    /**
+     * The campaign as its participants see it and every exit screen rendered with sample values
+     * (firstname "Alex", the sample email and phone, each other variable as `<name>`, and for a
+     * Button coupon the sample code, redeem link and expiry). Null when there is no such version.
+     */
+    async preview(
+      documentId: string,
+      status: CampaignVersion = 'draft',
+      now = new Date()
+    ): Promise<CampaignPreview | null> {
+      const campaign = await load(documentId, status);
+      if (!campaign) return null;
+      const answers = sampleAnswers(campaign, await mappingVariableNames());
+      const sampleCoupon = {
+        code: SAMPLE.couponCode,
+        redeemUrl: SAMPLE.redeemUrl,
+        expiresAt: new Date(now.getTime() + SAMPLE.expiresInDays * DAY_MS).toISOString(),
+      };
+      const exitScreens = (campaign.exitScreens ?? []).map((screen, index) => {
+        const coupon = couponOf(screen.coupon);
+        // What the participant's page gets: the coupon's code and link only for a Button coupon.
+        const shown = coupon?.delivery === 'button' ? sampleCoupon : null;
+        const variables: Record<string, unknown> = {
+          ...answers,
+          firstname: SAMPLE.firstname,
+          firstName: SAMPLE.firstname,
+          email: SAMPLE.email,
+          phone: SAMPLE.phone,
+          score:
+            campaign.format === 'quiz'
+              ? screen.match === 'score'
+                ? (screen.minScore ?? screen.maxScore ?? 0)
+                : 0
+              : null,
+          profile: campaign.format === 'personality-test' ? (screen.profile ?? '<profile>') : null,
+          'coupon.code': shown?.code,
+          'coupon.redeemUrl': shown?.redeemUrl,
+          'coupon.expiresAt': shown?.expiresAt,
+        };
+        return {
+          index,
+          title: renderTemplate(escapeHtml(screen.title ?? ''), variables),
+          html: renderTemplate(toHtml(screen.body ?? ''), variables),
+          match: screen.match,
+          minScore: screen.minScore ?? null,
+          maxScore: screen.maxScore ?? null,
+          profile: screen.profile ?? null,
+          coupon,
+        };
+      });
+      const { eligible, reasons } = couponEligibility(campaign);
+      return {
+        documentId: campaign.documentId,
+        status,
+        campaign: getService(strapi, 'campaigns').toPublicView(campaign),
+        exitScreens,
+        eligibility: { eligible, reasons },
+        sampleCoupon,
+      };
+    },
+
+    /**
+     * Issues one real coupon with the exit screen's settings to the given email (delivery email) or
+     * phone (delivery sms), through the screen's integration (or the default one). Writes nothing:
+     * no participation, no coupon row. Throws TestCouponScreenError for a screen without a coupon.
+     */
+    async sendTestCoupon(campaign: Campaign, input: TestCouponInput): Promise<TestCouponResult> {
+      const screens = campaign.exitScreens ?? [];
+      const screen = screens[input.exitScreenIndex];
+      if (!screen) {
+        throw new TestCouponScreenError(
+          screens.length === 0
+            ? 'must point to an exit screen, and this campaign has none'
+            : `must be from 0 to ${screens.length - 1}: the campaign has ${screens.length} exit screen(s)`
+        );
+      }
+      const settings = couponOf(screen.coupon);
+      if (!settings) {
+        throw new TestCouponScreenError(
+          `points to the exit screen "${screen.title}", which has no ClearOn coupon`
+        );
+      }
+      const reference = `cl_test_${randomBytes(12).toString('base64url')}`;
+      const delivery = input.email ? 'email' : 'sms';
+      const failed = (message: string): TestCouponResult => ({
+        status: 'failed',
+        message,
+        reference,
+      });
+
+      let target;
+      try {
+        target = await getService(strapi, 'integrations').resolveTarget(settings.integration);
+      } catch (error) {
+        if ((error as Error).name !== 'SecretBoxError') throw error;
+        return failed(
+          "The integration's API key cannot be decrypted (was CLEARON_ENCRYPTION_KEY changed?): enter the key again."
+        );
+      }
+      if (!target) {
+        return failed(
+          settings.integration
+            ? "The exit screen's ClearOn integration no longer exists: choose another one in the coupon."
+            : 'No ClearOn integration is configured: add one in Settings → ClearOn.'
+        );
+      }
+      if (!target.enabled) {
+        return failed(
+          `The ClearOn integration "${target.name}" is disabled: enable it to issue coupons.`
+        );
+      }
+
+      let outcome: IssueOutcome;
+      try {
+        outcome = await client.issue(target, {
+          couponCode: settings.couponCode,
+          validityDays: settings.validityDays,
+          delivery,
+          recipient: input.email ? { email: input.email } : { phone: input.phone },
+          reference,
+          campaign: { id: campaign.documentId, name: `${campaign.title} (test)` },
+          dryRun: false,
+        });
+      } catch (error) {
+        outcome = {
+          kind: 'permanent',
+          code: 'unexpected_response',
+          reason: `The test request failed: ${(error as Error).message}`,
+        };
+      }
+      const secrets = [target.apiKey, input.email ?? '', input.phone ?? ''];
+      // Never the recipient: the log says which campaign and screen, and how it went.
+      strapi.log.info(
+        `[clearon] test coupon for campaign ${campaign.documentId}, exit screen ${input.exitScreenIndex}: ` +
+          (outcome.kind === 'issued'
+            ? 'issued'
+            : `failed (${'code' in outcome ? outcome.code : outcome.kind})`)
+      );
+      if (outcome.kind !== 'issued') return failed(scrub(describeFailure(outcome), secrets));
+      const { code, redeemUrl, expiresAt, deliveryChannel } = outcome.coupon;
+      const sent =
+        deliveryChannel === 'email'
+          ? 'sends it by email'
+          : deliveryChannel === 'sms'
+            ? 'sends it by SMS'
+            : 'says it sends nothing (delivery "none")';
+      return {
+        status: 'issued',
+        message:
+          `ClearOn issued the test coupon ${code} (offer "${settings.couponCode}", valid ` +
+          `${settings.validityDays} day(s)) and ${sent}.`,
+        reference,
+        coupon: { code, redeemUrl, expiresAt },
+      };
+    },
+
+    /** For tests: swap the ClearOn client. */
+    setClient(next: ClearonClient) {
+      client = next;
+    },
+  };
+};
+
+export default service;

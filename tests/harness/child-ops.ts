@@ -1,0 +1,63 @@
+import type { Core } from '@strapi/strapi';
+import { formCampaign, publishCampaign } from '../fixtures/campaigns';
+import { createIntegration } from '../fixtures/integrations';
+import type { TestApp } from './strapi';
+import { getService } from '../../server/src/utils/get-service';
+
+/**
+ * Helpers that run INSIDE a child Strapi (tests/harness/child-strapi.ts):
+ * `child.call(CHILD_OPS, 'setupCampaign', {...})`. Each takes the child's strapi first; arguments
+ * and results cross the IPC channel as JSON.
+ */
+export const CHILD_OPS = __filename;
+
+/** An integration pointing at `endpoint` (if none exists yet) and a published form campaign. */
+export const setupCampaign = async (
+  strapi: Core.Strapi,
+  input: {
+    endpoint: string;
+    apiKey?: string;
+    slug: string;
+    delivery?: 'automatic' | 'button';
+    couponCode?: string;
+  }
+) => {
+  const existing = await strapi.db.query('plugin::clearon.integration').count({});
+  if (existing === 0) {
+    await createIntegration({ strapi } as TestApp, {
+      name: 'Simulator',
+      endpoint: input.endpoint,
+      apiKey: input.apiKey ?? 'test-key',
+    });
+  }
+  const campaign = await publishCampaign(
+    strapi,
+    formCampaign(input.slug, {
+      couponCode: input.couponCode ?? 'LOAD10',
+      validityDays: 30,
+      delivery: input.delivery ?? 'automatic',
+    })
+  );
+  return campaign.documentId;
+};
+
+/** The issuer's counters in this process (which instance issued how many). */
+export const issuerStats = (strapi: Core.Strapi) => getService(strapi, 'issuer').stats();
+
+export const stopIssuer = (strapi: Core.Strapi) => getService(strapi, 'issuer').stop();
+
+export const startIssuer = (strapi: Core.Strapi) => {
+  getService(strapi, 'issuer').start();
+};
+
+/** Coupons by status, straight from the table. */
+export const couponStatusCounts = async (strapi: Core.Strapi) => {
+  const rows = (await strapi.db
+    .connection('clearon_coupons')
+    .select('status')
+    .count({ n: '*' })
+    .groupBy('status')) as Array<{ status: string; n: number | string }>;
+  const counts: Record<string, number> = { pending: 0, issued: 0, failed: 0, dead: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+};
