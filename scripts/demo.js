@@ -19,6 +19,8 @@
  *   CLEARON_SIMULATOR_PORT (4010)
  *   CLEARON_ENDPOINT, CLEARON_API_KEY, CLEARON_AUTH_HEADER (Authorization): a real ClearOn account
  *   CLEARON_ENCRYPTION_KEY (else generated once and kept)
+ *   DEMO_SEED (all): `admin` seeds the admin user only, for an empty app where an editor builds
+ *     everything by hand (tests/e2e/admin.e2e.ts); the simulator still starts
  * Generated secrets are kept next to the database, in <database>.demo.json.
  */
 
@@ -274,6 +276,11 @@ const main = async () => {
 
   const port = Number(env('PORT') ?? 1337);
   const adminEmail = (env('DEMO_ADMIN_EMAIL') ?? 'admin@example.com').toLowerCase();
+  const seed = env('DEMO_SEED') ?? 'all';
+  if (seed !== 'all' && seed !== 'admin') {
+    console.error(`[demo] DEMO_SEED must be all or admin (got "${seed}")`);
+    process.exit(1);
+  }
   const realEndpoint = env('CLEARON_ENDPOINT');
   if (realEndpoint && !env('CLEARON_API_KEY')) {
     console.error('[demo] CLEARON_ENDPOINT is set: set CLEARON_API_KEY too');
@@ -309,7 +316,7 @@ const main = async () => {
       PORT: String(port),
       DATABASE_CLIENT: env('DATABASE_CLIENT') ?? 'sqlite',
       DATABASE_FILENAME: databaseFile(),
-      CLEARON_DEMO_SEED: 'true',
+      CLEARON_DEMO_SEED: seed === 'admin' ? 'admin' : 'true',
       CLEARON_ENDPOINT: endpoint,
       CLEARON_API_KEY: apiKey,
       CLEARON_AUTH_HEADER: env('CLEARON_AUTH_HEADER') ?? 'Authorization',
@@ -337,7 +344,15 @@ const main = async () => {
       simulatorUrl
         ? `  ClearOn simulator  ${simulatorUrl.replace('127.0.0.1', 'localhost')}   (what it received: ${simulatorUrl.replace('127.0.0.1', 'localhost')}/__record)`
         : `  ClearOn            ${endpoint}`,
-      '  Campaigns          demo-form, demo-quiz, demo-personality',
+      ...(simulatorUrl && seed === 'admin'
+        ? [
+            `    endpoint         ${simulatorUrl.replace('127.0.0.1', 'localhost')}/v1/coupons`,
+            `    API key          ${SIMULATOR_API_KEY}`,
+          ]
+        : []),
+      seed === 'admin'
+        ? '  Campaigns          none (DEMO_SEED=admin: build them in the admin)'
+        : '  Campaigns          demo-form, demo-quiz, demo-personality',
       'Press Ctrl-C to stop.',
       '',
     ].join('\n')

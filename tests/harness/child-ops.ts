@@ -61,3 +61,24 @@ export const couponStatusCounts = async (strapi: Core.Strapi) => {
   for (const row of rows) counts[row.status] = Number(row.n);
   return counts;
 };
+
+export interface OutboxRow {
+  reference: string;
+  status: string;
+  attempts: number;
+  code: string | null;
+}
+
+/** Every participation's reference, and every coupon row: what the fault tests check. */
+export const outboxSummary = async (strapi: Core.Strapi) => {
+  const participations = (await strapi.db
+    .connection('clearon_participations')
+    .select('reference')) as Array<{ reference: string }>;
+  const coupons = (await strapi.db
+    .connection('clearon_coupons')
+    .select('reference', 'status', 'attempts', 'code')) as OutboxRow[];
+  return {
+    participations: participations.map((row) => row.reference),
+    coupons: coupons.map((row) => ({ ...row, attempts: Number(row.attempts) })),
+  };
+};

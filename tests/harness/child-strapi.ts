@@ -134,14 +134,17 @@ export const startChildStrapi = async (options: ChildStrapiOptions): Promise<Chi
 
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let nextId = 0;
-  child.on('message', (message: { type: string; id: number; ok: boolean; value: unknown; error: string }) => {
-    if (message.type !== 'result') return;
-    const waiter = pending.get(message.id);
-    pending.delete(message.id);
-    if (!waiter) return;
-    if (message.ok) waiter.resolve(message.value);
-    else waiter.reject(new Error(`[child ${name}] ${message.error}`));
-  });
+  child.on(
+    'message',
+    (message: { type: string; id: number; ok: boolean; value: unknown; error: string }) => {
+      if (message.type !== 'result') return;
+      const waiter = pending.get(message.id);
+      pending.delete(message.id);
+      if (!waiter) return;
+      if (message.ok) waiter.resolve(message.value);
+      else waiter.reject(new Error(`[child ${name}] ${message.error}`));
+    }
+  );
   void exited.then((code) => {
     for (const waiter of pending.values()) {
       waiter.reject(new Error(`[child ${name}] exited (${code}) before answering`));

@@ -3,7 +3,7 @@ import { startSimulator, type Simulator } from '../../simulator/src';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 import { authHeader, createAdminWithPermissions, createSuperAdmin } from '../harness/admin';
 import { createIntegration } from '../fixtures/integrations';
-import { formCampaign, quizCampaign } from '../fixtures/campaigns';
+import { ensureDeliveryTypeVariable, formCampaign, quizCampaign } from '../fixtures/campaigns';
 
 const CAMPAIGN = 'plugin::clearon.campaign';
 const READ_CAMPAIGNS = 'plugin::content-manager.explorer.read';
@@ -27,7 +27,7 @@ const toolsCampaign = (slug: string, agencyIntegration: string) => {
         title: 'Thanks {firstname} <{deliveryType}>',
         body:
           '<p class="x">Hi {firstname} ({email}, {phone}): {deliveryType}, {newsletter}, {source}, ' +
-          '{optin}.</p><p>Code {coupon.code} at <a href="{coupon.redeemUrl}">link</a> until {coupon.expiresAt}</p>',
+          '{optin}, {lastname}.</p><p>Code {coupon.code} at <a href="{coupon.redeemUrl}">link</a> until {coupon.expiresAt}</p>',
         match: 'default',
         coupon: { couponCode: 'DEMO10', validityDays: 30, delivery: 'button' },
       },
@@ -94,9 +94,15 @@ describe('campaign preview and test coupon (admin)', () => {
       endpoint: simulator.endpoint,
       apiKey: 'revoked-key',
     });
-    await app.strapi.db
-      .query('plugin::clearon.mapping-variable')
-      .create({ data: { label: 'Opt-in', technicalName: 'optin', type: 'opt-in' } });
+    await ensureDeliveryTypeVariable(app.strapi);
+    for (const [technicalName, type] of [
+      ['newsletter', 'opt-in'],
+      ['optin', 'opt-in'],
+    ]) {
+      await app.strapi
+        .documents('plugin::clearon.mapping-variable')
+        .create({ data: { label: technicalName, technicalName, type } } as never);
+    }
 
     // Never published: only the draft exists.
     const draft = (await documents().create({
@@ -150,7 +156,7 @@ describe('campaign preview and test coupon (admin)', () => {
       expect(button.title).toBe('Thanks Alex &lt;&lt;deliveryType&gt;&gt;');
       expect(button.html).toBe(
         '<p class="x">Hi Alex (alex@example.com, +46701234567): &lt;deliveryType&gt;, 1, tests, ' +
-          `&lt;optin&gt;.</p><p>Code 1234567 at <a href="https://coupon.example/preview">link</a> until ${data.sampleCoupon.expiresAt}</p>`
+          `&lt;optin&gt;, &lt;lastname&gt;.</p><p>Code 1234567 at <a href="https://coupon.example/preview">link</a> until ${data.sampleCoupon.expiresAt}</p>`
       );
       const expires = Date.parse(data.sampleCoupon.expiresAt);
       expect(expires - before).toBeGreaterThanOrEqual(30 * 86_400_000 - 1000);
@@ -244,7 +250,7 @@ describe('campaign preview and test coupon (admin)', () => {
         const issued = simulator.coupons.get((sent.body as { reference: string }).reference);
         expect(body.data).toEqual({
           status: 'issued',
-          message: expect.stringContaining(`test coupon ${issued?.code}`),
+          message: expect.stringContaining('ClearOn issued a test coupon (offer "DEMO10"'),
           reference: (sent.body as { reference: string }).reference,
           coupon: {
             code: issued?.code,

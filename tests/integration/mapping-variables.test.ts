@@ -6,7 +6,7 @@ import {
   createSuperAdmin,
   type TestAdmin,
 } from '../harness/admin';
-import { formCampaign } from '../fixtures/campaigns';
+import { ensureDeliveryTypeVariable, formCampaign } from '../fixtures/campaigns';
 import { getService } from '../../server/src/utils/get-service';
 import { MappingVariableInUseError } from '../../server/src/services/mapping-variables';
 
@@ -296,6 +296,7 @@ describe('ClearOn mapping variables (admin API)', () => {
     });
 
     it('refuses (409, naming the campaigns) while a campaign form field uses it', async () => {
+      await ensureDeliveryTypeVariable(app.strapi); // the form fixture binds its delivery choice to it
       const variable = await create({ technicalName: uniqueName('favouriteColour') });
       const campaigns = app.strapi.documents('plugin::clearon.campaign');
       const withField = (title: string, slug: string, mappingVariable: string) => ({
@@ -336,6 +337,7 @@ describe('ClearOn mapping variables (admin API)', () => {
     });
 
     it('deletes once the campaign form no longer uses it', async () => {
+      await ensureDeliveryTypeVariable(app.strapi); // the form fixture binds its delivery choice to it
       const variable = await create();
       const campaigns = app.strapi.documents('plugin::clearon.campaign');
       const slug = uniqueName('winter');
@@ -378,8 +380,15 @@ describe('ClearOn mapping variables (admin API)', () => {
     });
 
     it('assertNotInUse throws MappingVariableInUseError naming the campaigns', async () => {
+      await ensureDeliveryTypeVariable(app.strapi); // the form fixture binds its delivery choice to it
       const service = getService(app.strapi, 'mapping-variables');
       const name = uniqueName('spring');
+      await service.create({
+        label: 'Spring',
+        technicalName: name,
+        type: 'answer',
+        availableInForms: true,
+      });
       await expect(service.assertNotInUse(name)).resolves.toBeUndefined();
       await app.strapi.documents('plugin::clearon.campaign').create({
         data: {

@@ -425,6 +425,16 @@ describe('campaigns, participations and coupon issuing', () => {
       );
     });
 
+    it('refuses a field bound to a mapping variable that does not exist', async () => {
+      const unbound = {
+        ...formCampaign('unbound'),
+        fields: [{ key: 'email', label: 'Email', type: 'email', mappingVariable: 'nope' }],
+      };
+      await expect(publishCampaign(app.strapi, unbound)).rejects.toThrow(
+        /fields\.0\.mappingVariable no mapping variable "nope"/
+      );
+    });
+
     it('refuses a bad validity through the Content Manager with a 400 naming the field', async () => {
       const res = await request(app.server)
         .post('/content-manager/collection-types/plugin::clearon.campaign')

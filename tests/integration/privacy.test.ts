@@ -54,7 +54,10 @@ describe('data protection: tokens, retention, erasure', () => {
     });
   };
   const erase = (body: unknown, token = superToken) =>
-    request(app.server).post('/clearon/privacy/erase').set(authHeader(token)).send(body as object);
+    request(app.server)
+      .post('/clearon/privacy/erase')
+      .set(authHeader(token))
+      .send(body as object);
   const answersOf = (name: string, extra: Record<string, unknown> = {}) => ({
     firstname: name,
     email: `${name.toLowerCase()}@example.se`,

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { DEMO_CAMPAIGNS } from './campaigns';
 
 /**
- * The demo's data, written on every start when CLEARON_DEMO_SEED=true (scripts/demo.js sets it).
+ * The demo's data, written on every start when CLEARON_DEMO_SEED=true (scripts/demo.js sets it);
+ * with CLEARON_DEMO_SEED=admin (`DEMO_SEED=admin npm run demo`), only the admin user.
  * Idempotent: the admin user and the integration follow the environment of this start; the mapping
  * variable and the campaigns are created when missing and left alone otherwise, so an editor's
  * changes survive a restart (delete the database file to start over).
@@ -94,8 +95,12 @@ const seedCampaigns = async (strapi: Core.Strapi) => {
   }
 };
 
-export const seedDemo = async (strapi: Core.Strapi) => {
+export const seedDemo = async (strapi: Core.Strapi, { adminOnly = false } = {}) => {
   await seedAdmin(strapi);
+  if (adminOnly) {
+    strapi.log.info('[demo] seeded: admin user only (DEMO_SEED=admin)');
+    return;
+  }
   await seedIntegration(strapi);
   await seedMappingVariable(strapi);
   await seedCampaigns(strapi);

@@ -30,6 +30,16 @@ export const campaignRules =
       }
       const candidate = { ...current, ...data } as Campaign;
       const problems = validateCampaign(candidate);
+      const variables = getService(strapi, 'mapping-variables');
+      for (const [i, field] of (candidate.fields ?? []).entries()) {
+        if (!field.mappingVariable) continue;
+        if (!(await variables.findByTechnicalName(field.mappingVariable, { ignoreCase: true }))) {
+          problems.push({
+            path: ['fields', String(i), 'mappingVariable'],
+            message: `no mapping variable "${field.mappingVariable}": create it in Settings → ClearOn → Mapping variables`,
+          });
+        }
+      }
       if (problems.length > 0) {
         throw new errors.ValidationError(
           `${problems.length} problem${problems.length > 1 ? 's' : ''}: ${problems

@@ -7,6 +7,7 @@ import { escapeHtml, renderTemplate, toHtml } from '../domain/render';
 import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
 import type { PublicCampaign } from './campaigns';
+import { BUILT_IN_VARIABLES } from './mapping-variables';
 
 /**
  * The editor's tools on a campaign: the preview (the participant's view of the form, and every exit
@@ -142,11 +143,15 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         } as never) as unknown as Promise<Campaign | null>)
       : Promise.resolve(null);
 
+  /** The built-in CRM variables and the editors' mapping variables. */
   const mappingVariableNames = async () => {
     const rows = (await strapi.db
       .query(UID.mappingVariable)
       .findMany({ select: ['technicalName'] })) as Array<{ technicalName: string | null }>;
-    return rows.map((row) => row.technicalName).filter((name): name is string => Boolean(name));
+    return [
+      ...BUILT_IN_VARIABLES.map((variable) => variable.technicalName),
+      ...rows.map((row) => row.technicalName).filter((name): name is string => Boolean(name)),
+    ];
   };
 
   return {
@@ -301,7 +306,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         status: 'issued',
         message:
-          `ClearOn issued the test coupon ${code} (offer "${settings.couponCode}", valid ` +
+          `ClearOn issued a test coupon (offer "${settings.couponCode}", valid ` +
           `${settings.validityDays} day(s)) and ${sent}.`,
         reference,
         coupon: { code, redeemUrl, expiresAt },

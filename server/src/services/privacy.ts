@@ -100,9 +100,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * A lease in Strapi's core store, so that one instance (and one call) runs the job at a time.
-     * The store has no unique key: a new lock is inserted, then the oldest row for the key wins and
-     * a loser removes its own row; an expired lock is taken over by compare-and-set on its value.
-     * Resolves to this holder's token, or null when someone else holds the lock.
+     * The store has no unique key: the first lock is inserted, then the oldest row for the key wins
+     * and a loser removes its own row. The row stays (released = expired), and later runs take it
+     * by compare-and-set on its value. Resolves to this holder's token, or null when it is held.
      */
     async acquireLock(now: Date, ttlMs: number): Promise<string | null> {
       const token = randomUUID();
@@ -135,11 +135,12 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       return Number(updated) === 1 ? token : null;
     },
 
+    /** Releases the lock if this holder still has it (the row stays, expired). */
     async releaseLock(token: string) {
       await knex()(LOCK_TABLE)
         .where({ key: LOCK_KEY })
         .andWhere('value', 'like', `%${owner}:${token}%`)
-        .delete();
+        .update({ value: JSON.stringify({ owner: null, until: 0 }) });
     },
   };
 };

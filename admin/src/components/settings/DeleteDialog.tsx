@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Alert, Button, Dialog, Flex, Typography } from '@strapi/design-system';
+import { Alert, Button, Dialog, Flex } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
@@ -62,9 +62,7 @@ export const DeleteDialog = ({ open, title, body, onConfirm, onClose }: DeleteDi
         <Dialog.Header>{title}</Dialog.Header>
         <Dialog.Body icon={<WarningCircle fill="danger600" />}>
           <Flex direction="column" alignItems="stretch" gap={4} width="100%">
-            <Dialog.Description>
-              <Typography textAlign="center">{body}</Typography>
-            </Dialog.Description>
+            <Dialog.Description textAlign="center">{body}</Dialog.Description>
             {error ? (
               <Alert
                 variant="danger"

@@ -117,16 +117,15 @@ const TestForm = ({
               closeLabel={formatMessage(messages.close)}
               onClose={() => setResult(null)}
             >
-              <Flex direction="column" alignItems="flex-start" gap={1}>
-                <Typography>
-                  {formatMessage(RESULT_TEXT[result.status] ?? messages.testError)}
+              {/* The alert's text is a paragraph: spans only. */}
+              <Typography tag="span" display="block">
+                {formatMessage(RESULT_TEXT[result.status] ?? messages.testError)}
+              </Typography>
+              {result.message && !ok ? (
+                <Typography tag="span" display="block" variant="pi" textColor="neutral600">
+                  {formatMessage(messages.testServerSays, { message: result.message })}
                 </Typography>
-                {result.message ? (
-                  <Typography variant="pi" textColor="neutral600">
-                    {formatMessage(messages.testServerSays, { message: result.message })}
-                  </Typography>
-                ) : null}
-              </Flex>
+              ) : null}
             </Alert>
           ) : null}
           {failure ? (

@@ -25,10 +25,12 @@ export const screenDocument = (screen: Pick<PreviewExitScreen, 'title' | 'html'>
 
 const ScreenFrame = ({ screen, label }: { screen: PreviewExitScreen; label: string }) => {
   const ref = React.useRef<HTMLIFrameElement>(null);
-  const [height, setHeight] = React.useState(160);
+  const [height, setHeight] = React.useState(120);
+  // The body's own height (the document's is at least the frame's), within reason.
   const fit = () => {
-    const body = ref.current?.contentDocument?.documentElement;
-    if (body) setHeight(Math.min(Math.max(body.scrollHeight, 80), 2000));
+    const body = ref.current?.contentDocument?.body;
+    if (body)
+      setHeight(Math.min(Math.max(Math.ceil(body.getBoundingClientRect().height), 40), 2000));
   };
   return (
     <iframe

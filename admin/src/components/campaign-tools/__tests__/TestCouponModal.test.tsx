@@ -43,7 +43,8 @@ const ISSUED: TestCouponAnswer = {
   kind: 'result',
   result: {
     status: 'issued',
-    message: 'ClearOn issued the test coupon 4821937 and sends it by SMS.',
+    message:
+      'ClearOn issued a test coupon (offer "SUMMER10", valid 30 day(s)) and sends it by SMS.',
     coupon: {
       code: '4821937',
       redeemUrl: 'https://clearon.example/c/1',
