@@ -24,7 +24,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         database: env('DATABASE_NAME', 'clearon'),
         user: env('DATABASE_USERNAME', 'postgres'),
         password: env('DATABASE_PASSWORD', ''),
-        schema: env('DATABASE_SCHEMA', 'public'),
+        // Only when asked for: with a schema set, Strapi 5.54 runs `SET search_path` on every new
+        // connection without catching its failure, and a connection dropped at that moment (the
+        // database restarting) ends the process (tests/faults/instances.postgres.faults.ts).
+        ...(env('DATABASE_SCHEMA', '') ? { schema: env('DATABASE_SCHEMA') } : {}),
       },
       pool,
     },

@@ -3,26 +3,17 @@
  * and ports), then the participant page in Chromium plays `demo-form` (email delivery, Button coupon)
  * and `demo-quiz` (score 2, Automatic coupon), and the ClearOn simulator's record shows both coupons.
  */
-import { spawn, type ChildProcess } from 'child_process';
 import fs from 'fs';
-import net from 'net';
 import os from 'os';
 import path from 'path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const STARTUP_TIMEOUT_MS = 15 * 60_000; // a first run builds the plugin and the admin panel
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  STARTUP_TIMEOUT_MS,
+  freePort,
+  launchChromium,
+  startDemo,
+  type RunningDemo,
+} from './helpers';
 
 interface SimulatorRecord {
   received: { body?: Record<string, unknown> }[];
@@ -30,7 +21,7 @@ interface SimulatorRecord {
 }
 
 describe('npm run demo, played in Chromium', () => {
-  let demo: ChildProcess;
+  let demo: RunningDemo | undefined;
   let output = '';
   let tmpDir: string;
   let browser: BrowserContext;
@@ -52,75 +43,21 @@ describe('npm run demo, played in Chromium', () => {
     tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clearon-demo-e2e-'));
 
     // The README's command, with a database file and ports of its own.
-    demo = spawn('npm', ['run', 'demo'], {
-      cwd: ROOT,
-      detached: true, // its own process group: afterAll stops npm, the demo and its children
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        CLEARON_SIMULATOR_PORT: String(simulatorPort),
-        DATABASE_FILENAME: path.join(tmpDir, 'demo.db'),
-      },
+    demo = await startDemo({
+      PORT: String(port),
+      CLEARON_SIMULATOR_PORT: String(simulatorPort),
+      DATABASE_FILENAME: path.join(tmpDir, 'demo.db'),
     });
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-    };
-    demo.stdout?.on('data', collect);
-    demo.stderr?.on('data', collect);
-
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`the demo did not start in time:\n${output.slice(-4000)}`)),
-        STARTUP_TIMEOUT_MS
-      );
-      const check = () => {
-        if (output.includes('ClearOn demo is running')) {
-          clearTimeout(timer);
-          clearInterval(interval);
-          resolve();
-        }
-      };
-      const interval = setInterval(check, 250);
-      demo.once('exit', (code) => {
-        clearTimeout(timer);
-        clearInterval(interval);
-        reject(new Error(`the demo exited (code ${code}):\n${output.slice(-4000)}`));
-      });
-    });
+    output = demo.output();
 
     // A fresh profile in the test's temporary folder.
-    browser = await chromium.launchPersistentContext(path.join(tmpDir, 'chromium'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium(path.join(tmpDir, 'chromium'));
     page = browser.pages()[0] ?? (await browser.newPage());
   }, STARTUP_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (demo?.pid && demo.exitCode === null) {
-      const exited = new Promise((resolve) => demo.once('exit', resolve));
-      process.kill(-demo.pid, 'SIGINT');
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-(demo.pid as number), 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }, 30_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await demo?.stop();
     if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
   }, 60_000);
 

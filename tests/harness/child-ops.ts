@@ -67,6 +67,7 @@ export interface OutboxRow {
   status: string;
   attempts: number;
   code: string | null;
+  lastErrorCode: string | null;
 }
 
 /** Every participation's reference, and every coupon row: what the fault tests check. */
@@ -76,9 +77,15 @@ export const outboxSummary = async (strapi: Core.Strapi) => {
     .select('reference')) as Array<{ reference: string }>;
   const coupons = (await strapi.db
     .connection('clearon_coupons')
-    .select('reference', 'status', 'attempts', 'code')) as OutboxRow[];
+    .select('reference', 'status', 'attempts', 'code', 'last_error_code')) as Array<
+    Omit<OutboxRow, 'lastErrorCode'> & { last_error_code: string | null }
+  >;
   return {
     participations: participations.map((row) => row.reference),
-    coupons: coupons.map((row) => ({ ...row, attempts: Number(row.attempts) })),
+    coupons: coupons.map(({ last_error_code, ...row }) => ({
+      ...row,
+      attempts: Number(row.attempts),
+      lastErrorCode: last_error_code,
+    })),
   };
 };

@@ -29,6 +29,8 @@ export interface ChildStrapiOptions {
   /** Strapi's log level in the child (default warn). */
   logLevel?: string;
   bootTimeoutMs?: number;
+  /** Extra flags for node (e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']). */
+  nodeArgs?: string[];
 }
 
 export interface ChildStrapi {
@@ -49,6 +51,8 @@ export interface ChildStrapi {
   stop(): Promise<void>;
   /** Peak resident set size of the child so far (VmHWM, kB), from /proc. */
   peakRssKb(): number;
+  /** False once the process has exited. */
+  isRunning(): boolean;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
 }
@@ -117,7 +121,7 @@ export const startChildStrapi = async (options: ChildStrapiOptions): Promise<Chi
   const child: ChildProcess = fork(LAUNCHER, [], {
     cwd: ROOT_DIR,
     env,
-    execArgv: ['-r', 'esbuild-register'],
+    execArgv: ['-r', 'esbuild-register', ...(options.nodeArgs ?? [])],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   child.stdout?.on('data', keep);
@@ -176,6 +180,7 @@ export const startChildStrapi = async (options: ChildStrapiOptions): Promise<Chi
     logFile,
     exited,
     output: () => output,
+    isRunning: () => !gone,
     call<T>(module: string, fn: string, ...args: unknown[]) {
       if (gone) return Promise.reject(new Error(`[child ${name}] is not running`));
       const id = nextId++;

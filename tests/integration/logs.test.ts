@@ -70,7 +70,7 @@ describe('logs carry no personal data and no secrets', () => {
           backoffBaseMs: 20,
           backoffMaxMs: 200,
           maxAttempts: MAX_ATTEMPTS,
-          leaseMs: 1000,
+          leaseMs: 3000,
         },
       },
       env: { TEST_LOG_LEVEL: 'silly', CLEARON_PLAYGROUND_PROXY: 'true' },

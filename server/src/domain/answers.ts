@@ -24,6 +24,9 @@ const MAX_EMAIL = 254;
 const EMAIL_RE =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 
+// A NUL character, or a UTF-16 surrogate without its pair.
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 const isVisible = (field: FormField, values: Record<string, unknown>) =>
   !field.showWhenField || values[field.showWhenField] === field.showWhenValue;
 
@@ -42,6 +45,9 @@ const checkField = (field: FormField, raw: unknown, defaultCountry: CountryCode)
     return { value: raw };
   }
   if (typeof raw !== 'string') return { error: 'must be a string' };
+  // PostgreSQL cannot store NUL, and PostgreSQL and MySQL refuse unpaired surrogates (a 500).
+  if (raw.includes('\u0000') || UNPAIRED_SURROGATE.test(raw))
+    return { error: 'must not contain NUL characters or invalid Unicode' };
   const text = raw.trim();
   switch (field.type) {
     case 'email': {

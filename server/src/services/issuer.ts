@@ -10,8 +10,10 @@ import {
 import { getPluginConfig } from '../utils/get-plugin-config';
 import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
+import type { ResolvedTarget } from './integrations';
 
 const TABLE = 'clearon_coupons';
+const TARGET_CACHE_MS = 2_000;
 
 interface ClaimedCoupon {
   id: number;
@@ -71,7 +73,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       .andWhere((q) => q.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', now))
       .andWhere((q) => q.whereNull('lease_until').orWhere('lease_until', '<', now));
 
-  const claim = async (limit: number, onlyId?: number): Promise<number[]> => {
+  const claim = async (limit: number): Promise<number[]> => {
     const now = new Date();
     const leaseUntil = new Date(now.getTime() + config().leaseMs);
     return knex().transaction(async (trx) => {
@@ -80,7 +82,6 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         .orderBy('next_attempt_at', 'asc')
         .orderBy('id', 'asc')
         .limit(limit);
-      if (onlyId !== undefined) select = select.where('id', onlyId);
       if (supportsSkipLocked()) select = select.forUpdate().skipLocked();
       const ids = (await select).map((row: { id: number }) => row.id);
       if (ids.length === 0) return [];
@@ -92,6 +93,88 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       const taken = await trx(TABLE).select('id').whereIn('id', ids).where('lease_owner', owner);
       return taken.map((row: { id: number }) => row.id);
     });
+  };
+
+  /** The relation's join table as Strapi named it: { name, joinColumn, inverseJoinColumn }. */
+  const joinTable = (attribute: 'participation' | 'integration') => {
+    const meta = strapi.db.metadata.get(UID.coupon).attributes[attribute] as unknown as {
+      joinTable: {
+        name: string;
+        joinColumn: { name: string };
+        inverseJoinColumn: { name: string };
+      };
+    };
+    const { name, joinColumn, inverseJoinColumn } = meta.joinTable;
+    return { name, from: joinColumn.name, to: inverseJoinColumn.name };
+  };
+
+  /**
+   * The claimed coupons with their recipient and integration, in one query for the whole batch
+   * (one Strapi findOne with populate per coupon cost three queries each, on SQLite's single
+   * connection, in the issuing loop).
+   */
+  const loadClaimed = async (ids: number[]): Promise<ClaimedCoupon[]> => {
+    if (ids.length === 0) return [];
+    const toParticipation = joinTable('participation');
+    const toIntegration = joinTable('integration');
+    const rows = (await knex()(`${TABLE} as c`)
+      .leftJoin(`${toParticipation.name} as pl`, `pl.${toParticipation.from}`, 'c.id')
+      .leftJoin('clearon_participations as p', 'p.id', `pl.${toParticipation.to}`)
+      .leftJoin(`${toIntegration.name} as il`, `il.${toIntegration.from}`, 'c.id')
+      .leftJoin('clearon_integrations as i', 'i.id', `il.${toIntegration.to}`)
+      .whereIn('c.id', ids)
+      .andWhere('c.lease_owner', owner)
+      .andWhere('c.status', 'pending')
+      .select(
+        'c.id',
+        'c.reference',
+        'c.coupon_code',
+        'c.validity_days',
+        'c.channel',
+        'c.campaign_document_id',
+        'c.attempts',
+        'c.status',
+        'c.lease_owner',
+        'p.id as participation_id',
+        'p.email',
+        'p.phone',
+        'p.first_name',
+        'i.document_id as integration_document_id'
+      )) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({
+      id: Number(row.id),
+      reference: row.reference as string,
+      couponCode: row.coupon_code as string,
+      validityDays: Number(row.validity_days),
+      channel: row.channel as ClaimedCoupon['channel'],
+      campaignDocumentId: (row.campaign_document_id as string | null) ?? null,
+      attempts: Number(row.attempts ?? 0),
+      status: row.status as string,
+      leaseOwner: row.lease_owner as string,
+      participation:
+        row.participation_id == null
+          ? null
+          : {
+              email: (row.email as string | null) ?? null,
+              phone: (row.phone as string | null) ?? null,
+              firstName: (row.first_name as string | null) ?? null,
+            },
+      integration: row.integration_document_id
+        ? { documentId: row.integration_document_id as string }
+        : null,
+    }));
+  };
+
+  /**
+   * Claims one known coupon with a single conditional UPDATE (no transaction): the WHERE repeats the
+   * due conditions, so a coupon leased meanwhile by another worker is not taken.
+   */
+  const claimOne = async (id: number): Promise<number[]> => {
+    const now = new Date();
+    const updated = await dueQuery(knex(), now)
+      .where('id', id)
+      .update({ lease_owner: owner, lease_until: new Date(now.getTime() + config().leaseMs) });
+    return Number(updated) === 1 ? [id] : [];
   };
 
   /** Writes the result only while this worker still holds the lease. */
@@ -124,11 +207,23 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  // Resolved integrations (row read and API key decrypted) are kept for TARGET_CACHE_MS: issuing
+  // reads them for every coupon. An edited integration is used within that time.
+  const targets = new Map<string, { at: number; target: ResolvedTarget | null }>();
+  const resolveTarget = async (documentId: string | null) => {
+    const key = documentId ?? '';
+    const hit = targets.get(key);
+    if (hit && Date.now() - hit.at < TARGET_CACHE_MS) return hit.target;
+    const target = await getService(strapi, 'integrations').resolveTarget(documentId);
+    targets.set(key, { at: Date.now(), target });
+    return target;
+  };
+
   const attempt = async (coupon: ClaimedCoupon): Promise<Result> => {
     const integrations = getService(strapi, 'integrations');
     let target: Awaited<ReturnType<typeof integrations.resolveTarget>>;
     try {
-      target = await integrations.resolveTarget(coupon.integration?.documentId ?? null);
+      target = await resolveTarget(coupon.integration?.documentId ?? null);
     } catch (error) {
       if ((error as Error).name !== 'SecretBoxError') throw error;
       return {
@@ -248,16 +343,12 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const processCoupon = async (id: number) => {
+  /**
+   * One coupon: the ClearOn call, then its result. The worker slot is released as soon as ClearOn
+   * has answered (`release`), so that the next claim overlaps the write of this result.
+   */
+  const processCoupon = async (coupon: ClaimedCoupon, release: () => void) => {
     try {
-      const coupon = (await strapi.db.query(UID.coupon).findOne({
-        where: { id },
-        populate: {
-          participation: { select: ['email', 'phone', 'firstName'] },
-          integration: { select: ['documentId'] },
-        },
-      })) as ClaimedCoupon | null;
-      if (!coupon || coupon.status !== 'pending' || coupon.leaseOwner !== owner) return;
       let result: Result;
       try {
         result = await attempt(coupon);
@@ -268,26 +359,46 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
           reason: `Internal error: ${describeError(error)}`,
         };
       }
+      release();
       await record(coupon, result);
     } catch (error) {
       // The lease expires and another pass takes the coupon again.
       strapi.log.error(
-        `[clearon] coupon ${id}: could not be processed: ${describeError(error)}`
+        `[clearon] coupon ${coupon.id}: could not be processed: ${describeError(error)}`
       );
     } finally {
-      settled.emit(String(id));
+      settled.emit(String(coupon.id));
     }
   };
 
-  const run = (id: number) => {
+  const run = (coupon: ClaimedCoupon) => {
     inFlight += 1;
-    const done = processCoupon(id).finally(() => {
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
       inFlight -= 1;
-      inFlightDone.delete(done);
       if (running) schedule(0);
+    };
+    const done = processCoupon(coupon, release).finally(() => {
+      release();
+      inFlightDone.delete(done);
     });
     inFlightDone.add(done);
     return done;
+  };
+
+  /** The claimed coupons, loaded; one that cannot be read waits for its lease to end. */
+  const loadSafely = async (ids: number[]) => {
+    let coupons: ClaimedCoupon[] = [];
+    try {
+      coupons = await loadClaimed(ids);
+    } catch (error) {
+      strapi.log.error(`[clearon] claimed coupons could not be read: ${describeError(error)}`);
+    }
+    const loaded = new Set(coupons.map((coupon) => coupon.id));
+    for (const id of ids) if (!loaded.has(id)) settled.emit(String(id));
+    return coupons;
   };
 
   const tick = async () => {
@@ -300,8 +411,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       const free = config().concurrency - inFlight;
       if (free > 0) {
-        const ids = await claim(free);
-        ids.forEach(run);
+        const coupons = await loadSafely(await claim(free));
+        coupons.forEach(run);
       }
     } catch (error) {
       strapi.log.warn(`[clearon] issuer could not claim coupons: ${describeError(error)}`);
@@ -340,9 +451,12 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Tries this coupon now, in this request's instance, when a worker slot is free. */
     async issueNow(id: number) {
+      // Called when the participation commits: let the request that wrote it answer first.
+      await new Promise((resolve) => setImmediate(resolve));
       if (!running || inFlight >= config().concurrency) return;
-      const ids = await claim(1, id).catch(() => []);
-      if (ids.length === 1) await run(id);
+      const ids = await claimOne(id).catch(() => []);
+      const [coupon] = await loadSafely(ids);
+      if (coupon) await run(coupon);
     },
 
     /** Resolves when this instance has processed the coupon, or after `ms`. */

@@ -1,0 +1,158 @@
+import type { DatabaseClient } from '../tests/harness/database';
+import type { Latency } from './lib';
+
+export interface Results {
+  short: boolean;
+  machine: Record<string, string>;
+  seconds?: number;
+  latency?: {
+    client: DatabaseClient;
+    plugin: Latency;
+    baseline: Latency;
+    pauseMs: number;
+    pluginRate: number;
+    baselineRate: number;
+  };
+  button?: { client: DatabaseClient; latency: Latency; issued: number; n: number };
+  throughput: Array<{
+    client: DatabaseClient;
+    concurrency: number;
+    count: number;
+    seconds: number;
+    rate: number;
+    limit: number;
+    share: number;
+  }>;
+  bursts: Array<{
+    client: DatabaseClient;
+    count: number;
+    failed: number;
+    ingestSeconds: number;
+    allIssuedSeconds: number;
+    submit: Latency;
+    peakRssMb: number;
+    rssAtStartMb: number;
+  }>;
+  invariants: Array<{
+    label: string;
+    participations: number;
+    issued: number;
+    duplicates: number;
+    lost: number;
+  }>;
+}
+
+const L = 100;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const x = (n: number) => `${n.toFixed(2)}×`;
+const verdict = (pass: boolean) => (pass ? 'met' : '**missed**');
+
+/** The figures as Markdown: what `npm run bench` writes into docs/benchmarks.md. */
+export const renderReport = (r: Results) => {
+  const out: string[] = [];
+  out.push(`## Figures (${r.short ? 'short run' : 'full run'}, ${r.machine.date})`);
+  out.push('');
+  out.push('| machine | |');
+  out.push('|---|---|');
+  for (const [key, value] of Object.entries(r.machine)) {
+    out.push(`| ${key === 'load' ? 'load average at start (1/5/15 min)' : key} | ${value} |`);
+  }
+  if (r.seconds) out.push(`| duration of the run | ${Math.round(r.seconds)} s |`);
+  out.push('');
+
+  if (r.latency) {
+    const { plugin, baseline, client, pauseMs, pluginRate, baselineRate } = r.latency;
+    const p50 = plugin.p50 / baseline.p50;
+    const p99 = plugin.p99 / baseline.p99;
+    out.push(`### 1. Submit latency, Automatic mode, ClearOn at 0 ms (${client})`);
+    out.push('');
+    out.push(
+      `${plugin.n} \`POST /api/clearon/campaigns/:slug/participations\` against ${baseline.n} ` +
+        "`POST /api/entries` (Strapi's own REST create of `api::entry.entry`: strings, an email, an " +
+        `enumeration and a JSON field), one at a time, alternating, ${pauseMs} ms apart (so that ` +
+        'neither is timed while the coupon of a participation is issued in the background).'
+    );
+    out.push('');
+    out.push('| | p50 | p95 | p99 |');
+    out.push('|---|---|---|---|');
+    out.push(`| participation | ${ms(plugin.p50)} | ${ms(plugin.p95)} | ${ms(plugin.p99)} |`);
+    out.push(
+      `| REST create (baseline) | ${ms(baseline.p50)} | ${ms(baseline.p95)} | ${ms(baseline.p99)} |`
+    );
+    out.push(`| ratio | ${x(p50)} | ${x(plugin.p95 / baseline.p95)} | ${x(p99)} |`);
+    out.push('');
+    out.push(`Target p50 ≤ 1.5× baseline: ${verdict(p50 <= 1.5)}; p99 ≤ 2×: ${verdict(p99 <= 2)}.`);
+    out.push('');
+    out.push(
+      `Capacity with 8 clients, background issuing included: ${pluginRate.toFixed(0)} participations/s ` +
+        `against ${baselineRate.toFixed(0)} REST creates/s (a participation costs ` +
+        `${x(baselineRate / pluginRate)} a REST create).`
+    );
+    out.push('');
+  }
+
+  if (r.button) {
+    const { latency, issued, n, client } = r.button;
+    out.push(`### 2. Submit latency, Button mode, ClearOn at L = ${L} ms (${client})`);
+    out.push('');
+    out.push('| | p50 | p95 | p99 |');
+    out.push('|---|---|---|---|');
+    out.push(`| submit | ${ms(latency.p50)} | ${ms(latency.p95)} | ${ms(latency.p99)} |`);
+    out.push(
+      `| submit − L | ${ms(latency.p50 - L)} | ${ms(latency.p95 - L)} | ${ms(latency.p99 - L)} |`
+    );
+    out.push('');
+    out.push(
+      `${issued} of ${n} answers carried the issued coupon. Target p50 − L ≤ 25 ms: ${verdict(latency.p50 - L <= 25)}.`
+    );
+    out.push('');
+  }
+
+  if (r.throughput.length > 0) {
+    out.push(`### 3. Issuing throughput, ClearOn at L = ${L} ms`);
+    out.push('');
+    out.push(
+      'A backlog is written with the worker stopped, then the worker starts: coupons per second until the last one is recorded, against the limit C / L.'
+    );
+    out.push('');
+    out.push(
+      '| database | concurrency C | coupons | seconds | coupons/s | limit C/L | share | target ≥ 85 % |'
+    );
+    out.push('|---|---|---|---|---|---|---|---|');
+    for (const t of r.throughput) {
+      out.push(
+        `| ${t.client} | ${t.concurrency} | ${t.count} | ${t.seconds.toFixed(1)} | ${t.rate.toFixed(1)} | ${t.limit} | ${(t.share * 100).toFixed(1)} % | ${verdict(t.share >= 0.85)} |`
+      );
+    }
+    out.push('');
+  }
+
+  if (r.bursts.length > 0) {
+    out.push(`### 4. Bursts, ClearOn at L = ${L} ms, worker concurrency 10 (limit 100 coupons/s)`);
+    out.push('');
+    out.push(
+      'As fast as the API takes them (32 connections). "Per item" divides by the burst size: it should not grow with it.'
+    );
+    out.push('');
+    out.push(
+      '| database | participations | accepted/s | submit p50 / p99 | all issued after | per item (issuing) | issued/s vs limit | peak RSS of Strapi (target < 600 MB) |'
+    );
+    out.push('|---|---|---|---|---|---|---|---|');
+    for (const b of r.bursts) {
+      const issuedRate = b.count / b.allIssuedSeconds;
+      out.push(
+        `| ${b.client} | ${b.count}${b.failed ? ` (${b.failed} failed)` : ''} | ${(b.count / b.ingestSeconds).toFixed(0)} | ${ms(b.submit.p50)} / ${ms(b.submit.p99)} | ${b.allIssuedSeconds.toFixed(1)} s | ${((b.allIssuedSeconds * 1000) / b.count).toFixed(2)} ms | ${issuedRate.toFixed(1)} (${((issuedRate / 100) * 100).toFixed(0)} %) | ${b.peakRssMb.toFixed(0)} MB (${b.rssAtStartMb.toFixed(0)} MB before) ${verdict(b.peakRssMb < 600)} |`
+      );
+    }
+    out.push('');
+  }
+
+  out.push('### Invariants');
+  out.push('');
+  out.push('| run | participations | issued | duplicates (target 0) | lost (target 0) |');
+  out.push('|---|---|---|---|---|');
+  for (const i of r.invariants) {
+    out.push(`| ${i.label} | ${i.participations} | ${i.issued} | ${i.duplicates} | ${i.lost} |`);
+  }
+  return out.join('\n');
+};

@@ -1,0 +1,299 @@
+/**
+ * `npm run bench` (full, writes docs/benchmarks.md) and `npm run bench -- --short` (or BENCH_SHORT=1:
+ * about a minute, for CI: checks the invariants, prints the figures, writes nothing under docs/).
+ *
+ * Each figure runs the playground Strapi in a child process (tests/harness/child-strapi.ts) on a fresh
+ * database, with the ClearOn simulator in this process, and is measured against its limit or its
+ * baseline in the same run: this machine is shared and noisy, ratios are what carry over.
+ *
+ * Options: --short, --db sqlite,postgres (default both), --out FILE (full mode; default
+ * docs/benchmarks.md).
+ */
+import fs from 'fs';
+import path from 'path';
+import type { Simulator } from '../simulator/src';
+import { CHILD_OPS } from '../tests/harness/child-ops';
+import { compilePlayground, startChildStrapi } from '../tests/harness/child-strapi';
+import type { DatabaseClient } from '../tests/harness/database';
+import { createJsonClient } from '../tests/harness/http-client';
+import {
+  BENCH_CONFIG,
+  checkInvariants,
+  createEntry,
+  latency,
+  log,
+  machine,
+  newSimulator,
+  runPool,
+  sleep,
+  startStack,
+  submit,
+  waitAllIssued,
+  type Invariants,
+  type Stack,
+} from './lib';
+import { renderReport, type Results } from './report';
+
+const argv = process.argv.slice(2);
+const option = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const SHORT = argv.includes('--short') || process.env.BENCH_SHORT === '1';
+const DATABASES = (option('--db') ?? 'sqlite,postgres').split(',') as DatabaseClient[];
+const OUT = option('--out') ?? path.join(__dirname, '..', 'docs', 'benchmarks.md');
+
+const PLAN = SHORT
+  ? {
+      warmup: 50,
+      latencyN: 300,
+      capacityN: 300,
+      buttonN: 40,
+      backlog: 400,
+      concurrencies: [10],
+      bursts: [500],
+    }
+  : {
+      warmup: 200,
+      latencyN: 1000,
+      capacityN: 1000,
+      buttonN: 300,
+      backlog: 2000,
+      concurrencies: [10, 50],
+      bursts: [1000, 5000, 10000],
+    };
+const L = 100;
+const PAUSE_MS = 20;
+
+const ok = (status: number) => status === 200 || status === 201;
+
+/**
+ * Figure 1: the public POST (Automatic, ClearOn at 0 ms) against Strapi's own REST create.
+ * Latency: one request at a time, alternating, with a pause after each so that neither is measured
+ * while the other's background work (the coupon issued after the commit) runs. Capacity: requests
+ * per second of each alone with 8 clients, which does count that background work.
+ */
+const submitLatency = async (stack: Stack, simulator: Simulator) => {
+  simulator.setLatency(0);
+  log(`figure 1: ${PLAN.latencyN} participations vs ${PLAN.latencyN} REST creates, alternating`);
+  for (let i = 0; i < PLAN.warmup; i++) {
+    await createEntry(stack);
+    await submit(stack, 'auto');
+  }
+  const plugin: number[] = [];
+  const baseline: number[] = [];
+  const pause = () => sleep(PAUSE_MS);
+  for (let i = 0; i < PLAN.latencyN; i++) {
+    let entry;
+    let participation;
+    if (i % 2) {
+      entry = await createEntry(stack);
+      await pause();
+      participation = await submit(stack, 'auto');
+    } else {
+      participation = await submit(stack, 'auto');
+      await pause();
+      entry = await createEntry(stack);
+    }
+    await pause();
+    if (!ok(entry.status) || participation.status !== 201) {
+      throw new Error(`figure 1: HTTP ${entry.status} / ${participation.status}`);
+    }
+    baseline.push(entry.ms);
+    plugin.push(participation.ms);
+  }
+  await waitAllIssued(stack, 60_000);
+
+  const capacity = async (send: () => Promise<{ status: number }>) => {
+    const started = Date.now();
+    const results = await runPool(PLAN.capacityN, 8, send);
+    if (results.some((r) => !ok(r.status))) throw new Error('figure 1: a request failed');
+    return PLAN.capacityN / ((Date.now() - started) / 1000);
+  };
+  log(`figure 1: capacity, ${PLAN.capacityN} of each with 8 clients`);
+  const baselineRate = await capacity(() => createEntry(stack));
+  const pluginRate = await capacity(() => submit(stack, 'auto'));
+  await waitAllIssued(stack, 120_000);
+  return {
+    plugin: latency(plugin),
+    baseline: latency(baseline),
+    pauseMs: PAUSE_MS,
+    pluginRate,
+    baselineRate,
+  };
+};
+
+/** Figure 2: Button mode, ClearOn at L ms: the submit answers once the coupon is issued. */
+const buttonLatency = async (stack: Stack, simulator: Simulator) => {
+  simulator.setLatency(L);
+  log(`figure 2: ${PLAN.buttonN} Button-mode participations, ClearOn at ${L} ms`);
+  for (let i = 0; i < 10; i++) await submit(stack, 'button');
+  const times: number[] = [];
+  let issued = 0;
+  for (let i = 0; i < PLAN.buttonN; i++) {
+    const res = await submit(stack, 'button');
+    if (res.status !== 201) throw new Error(`figure 2: HTTP ${res.status}`);
+    if (res.body.data?.coupon?.status === 'issued') issued += 1;
+    times.push(res.ms);
+  }
+  simulator.setLatency(0);
+  return { latency: latency(times), issued, n: PLAN.buttonN };
+};
+
+/**
+ * Figure 3: issuing throughput. The worker is stopped while a backlog is written, then started:
+ * coupons per second until the last is recorded, against the limit C / L.
+ */
+const throughput = async (stack: Stack, simulator: Simulator, concurrency: number) => {
+  const count = PLAN.backlog * (concurrency > 10 ? 2 : 1);
+  log(`figure 3 (${stack.client}, C=${concurrency}): backlog of ${count}, ClearOn at ${L} ms`);
+  await stack.strapi.call(CHILD_OPS, 'stopIssuer');
+  const responses = await runPool(count, 16, () => submit(stack, 'auto'));
+  if (responses.some((r) => r.status !== 201)) throw new Error('figure 3: a submit failed');
+  simulator.setLatency(L);
+  const started = Date.now();
+  await stack.strapi.call(CHILD_OPS, 'startIssuer');
+  const done = await waitAllIssued(stack, 600_000, 50);
+  simulator.setLatency(0);
+  const seconds = (done - started) / 1000;
+  const rate = count / seconds;
+  const limit = concurrency / (L / 1000);
+  return { concurrency, count, seconds, rate, limit, share: rate / limit };
+};
+
+/** Figure 4 and the scale runs: a burst as fast as the API takes it, ClearOn at L ms. */
+const burst = async (stack: Stack, simulator: Simulator, count: number) => {
+  log(`burst (${stack.client}): ${count} participations, ClearOn at ${L} ms`);
+  simulator.setLatency(L);
+  const rssAtStart = stack.strapi.peakRssKb();
+  const started = Date.now();
+  const responses = await runPool(count, 32, () => submit(stack, 'auto'));
+  const ingested = Date.now();
+  const failed = responses.filter((r) => r.status !== 201).length;
+  const done = await waitAllIssued(stack, 900_000, 250);
+  simulator.setLatency(0);
+  return {
+    count,
+    failed,
+    ingestSeconds: (ingested - started) / 1000,
+    allIssuedSeconds: (done - started) / 1000,
+    submit: latency(responses.map((r) => r.ms)),
+    peakRssMb: stack.strapi.peakRssKb() / 1024,
+    rssAtStartMb: rssAtStart / 1024,
+  };
+};
+
+/** A new child with worker concurrency C on the stack's database (same data, new config). */
+const withConcurrency = async (stack: Stack, concurrency: number): Promise<Stack> => {
+  stack.http.close();
+  await stack.strapi.stop();
+  const strapi = await startChildStrapi({
+    database: stack.database,
+    name: `bench-${stack.client}-c${concurrency}`,
+    pluginConfig: BENCH_CONFIG(concurrency),
+    env: { NODE_ENV: 'production' },
+  });
+  const http = createJsonClient(strapi.url, 64);
+  return {
+    ...stack,
+    strapi,
+    http,
+    async stop() {
+      http.close();
+      await strapi.stop();
+      await stack.database.drop();
+    },
+  };
+};
+
+const main = async () => {
+  const started = Date.now();
+  log(`${SHORT ? 'short' : 'full'} run on ${DATABASES.join(', ')}; compiling the playground`);
+  await compilePlayground();
+  const simulator = await newSimulator();
+  const results: Results = {
+    short: SHORT,
+    machine: await machine(DATABASES),
+    throughput: [],
+    bursts: [],
+    invariants: [],
+  };
+  const check = async (stack: Stack, label: string) => {
+    const found: Invariants = await checkInvariants(stack, simulator);
+    results.invariants.push({ label, ...found });
+    log(`invariants ${label}: ${JSON.stringify(found)}`);
+  };
+
+  try {
+    for (const client of DATABASES) {
+      let stack = await startStack(client, simulator, client);
+      try {
+        if (client === DATABASES[0]) {
+          results.latency = { client, ...(await submitLatency(stack, simulator)) };
+          results.button = { client, ...(await buttonLatency(stack, simulator)) };
+        }
+        for (const concurrency of PLAN.concurrencies) {
+          if (concurrency !== 10) stack = await withConcurrency(stack, concurrency);
+          results.throughput.push({ client, ...(await throughput(stack, simulator, concurrency)) });
+        }
+        if (SHORT) {
+          // One Strapi for everything in the short run; its peak RSS covers all of it.
+          for (const count of PLAN.bursts) {
+            results.bursts.push({ client, ...(await burst(stack, simulator, count)) });
+          }
+        }
+        await check(stack, `${client}: latency, button and throughput runs`);
+      } finally {
+        await stack.stop();
+      }
+      if (SHORT) continue;
+      // Full run: each burst on a fresh database and a fresh Strapi (clean peak RSS).
+      const sizes = client === DATABASES[0] ? PLAN.bursts : [5000];
+      for (const count of sizes) {
+        const fresh = await startStack(client, simulator, `${client}-burst${count}`);
+        try {
+          results.bursts.push({ client, ...(await burst(fresh, simulator, count)) });
+          await check(fresh, `${client}: burst of ${count}`);
+        } finally {
+          await fresh.stop();
+        }
+        await sleep(1000);
+      }
+    }
+  } finally {
+    await simulator.close();
+  }
+
+  results.seconds = (Date.now() - started) / 1000;
+  const report = renderReport(results);
+  process.stdout.write(`${report}\n`);
+  if (!SHORT) {
+    const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
+    const start = '<!-- bench:start -->';
+    const end = '<!-- bench:end -->';
+    const block = `${start}\n${report}\n${end}`;
+    const next =
+      current.includes(start) && current.includes(end)
+        ? current.slice(0, current.indexOf(start)) +
+          block +
+          current.slice(current.indexOf(end) + end.length)
+        : `${current}\n${block}\n`;
+    fs.writeFileSync(OUT, next);
+    log(`wrote ${path.relative(process.cwd(), OUT)}`);
+  }
+  const broken = results.invariants.filter(
+    (i) => i.duplicates > 0 || i.lost > 0 || i.issued !== i.participations
+  );
+  const failedSubmits = results.bursts.filter((b) => b.failed > 0);
+  if (broken.length > 0 || failedSubmits.length > 0) {
+    log(`INVARIANTS BROKEN: ${JSON.stringify({ broken, failedSubmits })}`);
+    process.exitCode = 1;
+  } else {
+    log(`invariants hold: 0 duplicates, 0 lost (${Math.round(results.seconds)} s)`);
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

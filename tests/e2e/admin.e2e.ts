@@ -1,0 +1,507 @@
+/**
+ * The editor's path in the real admin panel, end to end: `DEMO_SEED=admin npm run demo` (the built
+ * admin, a real Strapi on its own SQLite file, the ClearOn simulator; only the admin user is seeded)
+ * and Chromium. The editor configures an integration and tests it, creates the `deliveryType`
+ * mapping variable, builds and publishes an identified form campaign with a coupon on its exit
+ * screen, and follows the coupons on the dashboard: issued, dead while ClearOn fails, issued again
+ * after Retry. A user without the coupons permissions sees neither the menu entry nor the page.
+ *
+ * Each step writes docs/screenshots/<nn>-<step>.png (docs/editors.md shows them). A failing step
+ * writes tests/.artifacts/e2e/admin-failed-<step>.png and prints the end of the demo's output; the
+ * steps after it are skipped.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import {
+  ROOT,
+  STARTUP_TIMEOUT_MS,
+  freePort,
+  launchChromium,
+  startDemo,
+  type RunningDemo,
+} from './helpers';
+
+const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+const ARTIFACTS = path.join(ROOT, 'tests', '.artifacts', 'e2e');
+const VIEWPORT = { width: 1440, height: 860 }; // the coupons table fits, Retry included
+/** The machine is slow and shared: UI waits are generous. */
+const UI_TIMEOUT_MS = 60_000;
+
+const ADMIN = { email: 'admin@example.com', password: 'Admin-e2e-pass-1' };
+const EDITOR = { email: 'eddie.editor@example.com', password: 'Editor-e2e-pass-1' };
+const CAMPAIGN = { title: 'Summer coupon', slug: 'summer-coupon' };
+const COUPON_CODE = 'SUMMER10';
+
+/** Retryable failures used up quickly: a coupon goes `dead` within a second. */
+const PLUGIN_CONFIG = {
+  worker: { maxAttempts: 2, backoffBaseMs: 50, backoffMaxMs: 100, pollIntervalMs: 100 },
+};
+
+interface SimulatorRecord {
+  received: { status?: number; body?: Record<string, unknown> }[];
+}
+
+describe('the editor in the admin panel, in Chromium', () => {
+  let demo: RunningDemo | undefined;
+  let tmpDir: string;
+  let browser: BrowserContext;
+  let page: Page;
+  let base: string;
+  let simulatorUrl: string;
+  let endpoint: string;
+  let apiKey: string;
+  let failed: string | null = null;
+
+  /** One step of the flow: skipped after a failure; on failure, a screenshot and the demo's log. */
+  const step = (name: string, body: () => Promise<void>, timeout = 5 * 60_000) =>
+    it(
+      name,
+      async () => {
+        if (failed) throw new Error(`skipped: the step "${failed}" failed`);
+        try {
+          await body();
+        } catch (error) {
+          failed = name;
+          fs.mkdirSync(ARTIFACTS, { recursive: true });
+          const file = path.join(ARTIFACTS, `admin-failed-${name.replace(/\W+/g, '-')}.png`);
+          await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+          const log = demo?.output().slice(-3000) ?? '';
+          throw new Error(
+            `${(error as Error).message}\n\nscreenshot: ${path.relative(ROOT, file)}\n` +
+              `end of the demo's output:\n${log}`
+          );
+        }
+      },
+      timeout
+    );
+
+  /** docs/screenshots/<name>.png of the viewport, once animations have settled. */
+  const shot = async (name: string) => {
+    await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5); // no hover tooltip
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
+  };
+
+  const control = async (body: Record<string, unknown>) => {
+    const response = await fetch(`${simulatorUrl}/__control`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+  };
+
+  const record = async () =>
+    (await (await fetch(`${simulatorUrl}/__record`)).json()) as SimulatorRecord;
+
+  /** A participant takes part, as a site's page does (docs/site-builders.md). */
+  const participate = async (email: string) => {
+    const response = await fetch(`${base}/api/clearon/campaigns/${CAMPAIGN.slug}/participations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ answers: { email, deliveryType: 'email' } }),
+    });
+    const text = await response.text();
+    expect({ status: response.status, body: text }).toEqual({ status: 201, body: text });
+    return JSON.parse(text) as { data: { id: string; coupon: { status: string } | null } };
+  };
+
+  const login = async (who: { email: string; password: string }) => {
+    await page.goto(`${base}/admin`);
+    await page.getByLabel('Email').fill(who.email);
+    await page.getByLabel('Password').fill(who.password);
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Home' }).waitFor();
+  };
+
+  const mainMenu = () => page.getByRole('navigation').first();
+
+  /** The Content Manager's inputs are named by their path (`fields.1.options.0.value`). */
+  const input = (name: string) => page.locator(`[name="${name}"]`);
+  const choose = async (name: string, option: string) => {
+    await input(name).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  };
+  /**
+   * Adds an entry to the repeatable component `attribute` inside `scope`: its block is the label
+   * "fields (2)", the entries and "Add an entry" (the last one in the block, after the entries'
+   * own nested blocks); while empty, the block is a single "No entry yet" button.
+   */
+  const addEntry = async (scope: Locator, attribute: string) => {
+    const label = scope.locator('label', { hasText: new RegExp(`^${attribute}\\s*\\(\\d+\\)`) });
+    const block = label.locator('xpath=ancestor::div[4]');
+    const count = Number(/\((\d+)\)/.exec((await label.textContent()) ?? '')?.[1]);
+    if (count === 0) {
+      await block.getByRole('button', { name: 'No entry yet. Click to add one.' }).click();
+    } else {
+      await block.getByRole('button', { name: 'Add an entry' }).last().click();
+    }
+    await label.filter({ hasText: `(${count + 1})` }).waitFor();
+  };
+  /** The expanded entry of a repeatable component holding the input `name`. */
+  const entryOf = (name: string) =>
+    page
+      .getByRole('region')
+      .filter({ has: input(name) })
+      .last();
+
+  const dashboard = () => ({ table: page.getByRole('grid', { name: 'Coupons, newest first' }) });
+  /** Waits until the status card `status` shows `count`. */
+  const expectCount = async (status: 'Pending' | 'Issued' | 'Failed' | 'Dead', count: number) =>
+    page
+      .getByRole('region', { name: status })
+      .getByText(String(count), { exact: true })
+      .waitFor({ timeout: UI_TIMEOUT_MS });
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const simulatorPort = await freePort();
+    base = `http://localhost:${port}`;
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clearon-admin-e2e-'));
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+
+    // The demo, without its integration, mapping variable and campaigns: the editor makes them.
+    demo = await startDemo({
+      PORT: String(port),
+      CLEARON_SIMULATOR_PORT: String(simulatorPort),
+      DATABASE_FILENAME: path.join(tmpDir, 'admin.db'),
+      DEMO_SEED: 'admin',
+      DEMO_ADMIN_EMAIL: ADMIN.email,
+      DEMO_ADMIN_PASSWORD: ADMIN.password,
+      CLEARON_PLAYGROUND_CONFIG: JSON.stringify(PLUGIN_CONFIG),
+    });
+    const banner = demo.banner();
+    simulatorUrl = /ClearOn simulator\s+(http:\/\/\S+)/.exec(banner)?.[1] ?? '';
+    endpoint = /endpoint\s+(http:\/\/\S+)/.exec(banner)?.[1] ?? '';
+    apiKey = /API key\s+(\S+)/.exec(banner)?.[1] ?? '';
+    if (!simulatorUrl || !endpoint || !apiKey) {
+      throw new Error(`the demo's banner lacks the simulator's URL, endpoint or key:\n${banner}`);
+    }
+
+    browser = await launchChromium(path.join(tmpDir, 'chromium'), { viewport: VIEWPORT });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    page.setDefaultNavigationTimeout(UI_TIMEOUT_MS);
+  }, STARTUP_TIMEOUT_MS + 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  }, 60_000);
+
+  step('logs in as the admin', async () => {
+    await page.goto(`${base}/admin`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await shot('01-login');
+    await page.getByRole('button', { name: 'Login' }).click();
+    await mainMenu().getByRole('link', { name: 'ClearOn coupons' }).waitFor();
+    // Strapi's own announcement banner would hide the top of every screenshot.
+    const closeBanner = page.getByRole('button', { name: 'Close the banner.' });
+    if (await closeBanner.isVisible()) await closeBanner.click();
+  });
+
+  step('configures an integration pointing at the simulator', async () => {
+    await mainMenu().getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Integrations' }).click();
+    await page.getByRole('heading', { name: 'ClearOn integrations' }).waitFor();
+    await page.getByRole('button', { name: 'Configure an integration' }).first().click();
+
+    const dialog = page.getByRole('dialog', { name: 'Configure a ClearOn integration' });
+    await dialog.getByLabel('Display name').fill('ClearOn Sweden');
+    await dialog.getByLabel('ClearOn endpoint').fill(endpoint);
+    await dialog.getByLabel('API key').fill(apiKey);
+    await dialog.getByRole('checkbox', { name: 'Use as the default integration' }).check();
+    await shot('02-integration-form');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row', { name: /ClearOn Sweden/ });
+    await row.getByText('Default', { exact: true }).waitFor();
+    await row.getByText('Not tested yet').waitFor();
+  });
+
+  step('tests the connection with a coupon code: it works', async () => {
+    await page.getByRole('button', { name: 'Test the connection of ClearOn Sweden' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Test the connection of ClearOn Sweden' });
+    await dialog.getByLabel('Coupon code').fill(COUPON_CODE);
+    await dialog.getByRole('button', { name: 'Run the test' }).click();
+    await dialog.getByText('The connection works').waitFor();
+    await dialog.getByText('ClearOn accepted the API key and knows this coupon code.').waitFor();
+    await shot('03-test-connection-ok');
+    await dialog.getByRole('button', { name: 'Close' }).last().click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page
+      .getByRole('row', { name: /ClearOn Sweden/ })
+      .getByText('Working')
+      .waitFor();
+
+    // The test was a dry run at ClearOn: nothing issued.
+    const received = (await record()).received;
+    expect(received.map((r) => r.body)).toEqual([
+      expect.objectContaining({ couponCode: COUPON_CODE, dryRun: true }),
+    ]);
+  });
+
+  step('creates the deliveryType mapping variable', async () => {
+    await page.getByRole('link', { name: 'Mapping variables' }).click();
+    await page.getByRole('heading', { name: 'Mapping variables' }).waitFor();
+    await page.getByRole('button', { name: 'Create a mapping variable' }).first().click();
+
+    const dialog = page.getByRole('dialog', { name: 'Create a mapping variable' });
+    await dialog.getByLabel('Display label').fill('Delivery type');
+    await dialog.getByLabel('Technical name').fill('deliveryType');
+    await dialog.getByRole('radio', { name: 'Answer' }).check();
+    await expect(
+      dialog.getByRole('checkbox', { name: 'Available in forms' }).isChecked()
+    ).resolves.toBe(true);
+    await shot('04-mapping-variable');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page
+      .getByRole('row', { name: /Delivery type/ })
+      .getByText('deliveryType')
+      .waitFor();
+    await shot('05-mapping-variables');
+  });
+
+  step('creates an identified form campaign: email and a delivery choice', async () => {
+    await mainMenu().getByRole('link', { name: 'Content Manager' }).click();
+    await page.getByRole('link', { name: 'Campaign', exact: true }).click();
+    await page
+      .getByRole('link', { name: /Create new entry/ })
+      .first()
+      .click();
+    await input('title').fill(CAMPAIGN.title);
+    await input('slug').fill(CAMPAIGN.slug);
+    // Identified and Form are the defaults; the editor checks them.
+    await expect(input('mode').textContent()).resolves.toContain('identified');
+    await expect(input('format').textContent()).resolves.toContain('form');
+
+    const main = page.locator('main');
+    await addEntry(main, 'fields');
+    await input('fields.0.key').fill('email');
+    await input('fields.0.label').fill('Email');
+    await choose('fields.0.type', 'email');
+    await input('fields.0.required').check({ force: true });
+
+    await addEntry(main, 'fields');
+    await input('fields.1.key').fill('deliveryType');
+    await input('fields.1.label').fill('How would you like your coupon?');
+    await choose('fields.1.type', 'choice');
+    await input('fields.1.required').check({ force: true });
+    await input('fields.1.mappingVariable').fill('deliveryType');
+    const deliveryField = entryOf('fields.1.key');
+    await addEntry(deliveryField, 'options');
+    await input('fields.1.options.0.label').fill('By SMS');
+    await input('fields.1.options.0.value').fill('sms');
+    await addEntry(deliveryField, 'options');
+    await input('fields.1.options.1.label').fill('By email');
+    await input('fields.1.options.1.value').fill('email');
+    await input('fields.1.mappingVariable').scrollIntoViewIfNeeded();
+    await shot('06-campaign-form-fields');
+
+    await addEntry(main, 'exitScreens');
+    await input('exitScreens.0.title').fill('Thanks!');
+    await input('exitScreens.0.body').fill('Here is your coupon: {coupon.code}');
+  });
+
+  step('inserts a coupon: 1.5 days refused, Automatic alert, then Button', async () => {
+    const insert = page.getByRole('button', { name: 'Insert a ClearOn coupon' });
+    await insert.scrollIntoViewIfNeeded();
+    await expect(insert.isEnabled()).resolves.toBe(true);
+    await insert.click();
+
+    const dialog = page.getByRole('dialog', { name: 'Insert a ClearOn coupon' });
+    await dialog.getByLabel('Coupon code').fill(COUPON_CODE);
+    await dialog.getByLabel('Validity in days').fill('1.5');
+    await dialog.getByRole('button', { name: 'Insert' }).click();
+    await dialog.getByText('The validity must be a whole number of days').waitFor();
+    await expect(dialog.isVisible()).resolves.toBe(true); // refused: still open
+    await shot('07-coupon-validity-refused');
+
+    await dialog.getByRole('radio', { name: 'Automatic' }).click();
+    const alert = dialog.getByText(
+      'The coupon is generated and sent by ClearOn by email/SMS. It cannot be previewed on the exit screen.'
+    );
+    await alert.waitFor();
+    await shot('08-coupon-automatic-alert');
+
+    await dialog.getByRole('radio', { name: 'Button' }).click();
+    await alert.waitFor({ state: 'hidden' });
+    await dialog.getByLabel('Validity in days').fill('30');
+    await expect(dialog.getByRole('combobox').textContent()).resolves.toContain(
+      'Default integration (ClearOn Sweden)'
+    );
+    await shot('09-coupon-button');
+    await dialog.getByRole('button', { name: 'Insert' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The card replaces the button: one coupon per exit screen.
+    const edit = page.getByRole('button', { name: `Edit the coupon ${COUPON_CODE}` });
+    await edit.scrollIntoViewIfNeeded();
+    await page.getByRole('button', { name: `Delete the coupon ${COUPON_CODE}` }).waitFor();
+    await expect(insert.count()).resolves.toBe(0);
+    await shot('10-coupon-inserted');
+  });
+
+  step('saves and publishes the campaign', async () => {
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const saved = page.getByText('Saved document');
+    await saved.waitFor();
+    await saved.waitFor({ state: 'hidden' }); // one toast at a time in the screenshot
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText('Published document').waitFor();
+    await page.getByRole('heading', { name: CAMPAIGN.title }).scrollIntoViewIfNeeded();
+    await shot('11-campaign-published');
+
+    const response = await fetch(`${base}/api/clearon/campaigns/${CAMPAIGN.slug}`);
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as {
+      data: { mode: string; fields: { key: string; options?: { value: string }[] }[] };
+    };
+    expect(data.mode).toBe('identified');
+    expect(data.fields.map((field) => field.key)).toEqual(['email', 'deliveryType']);
+    expect(data.fields[1].options?.map((option) => option.value)).toEqual(['sms', 'email']);
+  });
+
+  step('a participation through the public API gets an issued coupon', async () => {
+    await participate('ada@example.com');
+
+    await mainMenu().getByRole('link', { name: 'ClearOn coupons' }).click();
+    await page.getByRole('heading', { name: 'ClearOn coupons' }).waitFor();
+    await expectCount('Issued', 1);
+    const row = dashboard().table.getByRole('row', { name: /a\*\*\*@example\.com/ });
+    await row.getByText('Issued', { exact: true }).waitFor();
+    await row.getByText(CAMPAIGN.title).waitFor();
+    await shot('12-dashboard-issued');
+
+    const issuing = (await record()).received.filter((r) => !r.body?.dryRun);
+    expect(issuing[0]?.body).toMatchObject({
+      couponCode: COUPON_CODE,
+      validityDays: 30,
+      delivery: 'email',
+      recipient: expect.objectContaining({ email: 'ada@example.com' }),
+    });
+  });
+
+  step('ClearOn fails on every request: the next coupon ends dead', async () => {
+    await control({ failNext: { count: 100, status: 500 } });
+    await participate('bob@example.com');
+
+    await page.reload();
+    await expectCount('Dead', 1);
+    const row = dashboard().table.getByRole('row', { name: /b\*\*\*@example\.com/ });
+    await row.getByText('Dead', { exact: true }).waitFor();
+    await row.getByText('ClearOn had a server error').waitFor();
+    await expectCount('Issued', 1);
+    await shot('13-dashboard-dead');
+  });
+
+  step('ClearOn is fixed: Retry issues the dead coupon', async () => {
+    await control({ reset: true });
+    const row = dashboard().table.getByRole('row', { name: /b\*\*\*@example\.com/ });
+    await row.getByRole('button', { name: /^Retry the coupon / }).click();
+    await expectCount('Issued', 2);
+    await expectCount('Dead', 0);
+    await row.getByText('Issued', { exact: true }).waitFor();
+    await shot('14-dashboard-retried');
+  });
+
+  step(
+    'an editor without the coupons permissions sees neither the menu entry nor the page',
+    async () => {
+      // A role and a user made over the admin API with the super admin's token, as Settings →
+      // Roles / Users would; the user sets their password through the invitation (registration).
+      const json = { 'Content-Type': 'application/json' };
+      const adminLogin = await fetch(`${base}/admin/login`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify(ADMIN),
+      });
+      const token = ((await adminLogin.json()) as { data: { token: string } }).data.token;
+      const auth = { ...json, Authorization: `Bearer ${token}` };
+      const call = async (
+        method: string,
+        url: string,
+        body: unknown,
+        headers: Record<string, string> = auth
+      ) => {
+        const response = await fetch(`${base}${url}`, {
+          method,
+          headers,
+          body: JSON.stringify(body),
+        });
+        const text = await response.text();
+        if (!response.ok) throw new Error(`${method} ${url}: HTTP ${response.status} ${text}`);
+        return JSON.parse(text) as { data: Record<string, unknown> };
+      };
+
+      const role = await call('POST', '/admin/roles', {
+        name: 'Campaign editor',
+        description: 'Campaigns and the ClearOn settings, not the coupons',
+      });
+      await call('PUT', `/admin/roles/${role.data.id}/permissions`, {
+        permissions: [
+          {
+            action: 'plugin::clearon.settings.read',
+            subject: null,
+            properties: {},
+            conditions: [],
+          },
+          {
+            action: 'plugin::content-manager.explorer.read',
+            subject: 'plugin::clearon.campaign',
+            properties: {},
+            conditions: [],
+          },
+        ],
+      });
+      const user = await call('POST', '/admin/users', {
+        firstname: 'Eddie',
+        lastname: 'Editor',
+        email: EDITOR.email,
+        roles: [role.data.id],
+      });
+      await call(
+        'POST',
+        '/admin/register',
+        {
+          registrationToken: user.data.registrationToken,
+          userInfo: { firstname: 'Eddie', lastname: 'Editor', password: EDITOR.password },
+        },
+        json
+      );
+
+      // The admin logs out; the editor logs in.
+      await page.getByRole('button', { name: /Demo Admin/ }).click();
+      await page.getByRole('menuitem', { name: 'Log out' }).click();
+      await page.getByLabel('Email').waitFor();
+      await login(EDITOR);
+      await mainMenu().getByRole('link', { name: 'Content Manager' }).waitFor();
+      await expect(mainMenu().getByRole('link', { name: 'ClearOn coupons' }).count()).resolves.toBe(
+        0
+      );
+      await shot('15-editor-menu');
+
+      await page.goto(`${base}/admin/plugins/clearon`);
+      await page.getByText("You don't have the permissions to access that content").waitFor();
+      await expect(dashboard().table.count()).resolves.toBe(0);
+      await shot('16-editor-no-permission');
+
+      // The API behind the page refuses too.
+      const editorLogin = await fetch(`${base}/admin/login`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify(EDITOR),
+      });
+      const editorToken = ((await editorLogin.json()) as { data: { token: string } }).data.token;
+      const coupons = await fetch(`${base}/clearon/coupons`, {
+        headers: { Authorization: `Bearer ${editorToken}` },
+      });
+      expect(coupons.status).toBe(403);
+    }
+  );
+});

@@ -1,0 +1,115 @@
+/**
+ * What the end-to-end suites share: `npm run demo` started on its own ports and SQLite file (stopped
+ * with its whole process group), and Chromium on a fresh profile.
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import net from 'net';
+import path from 'path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A first run builds the plugin and the admin panel. */
+export const STARTUP_TIMEOUT_MS = 15 * 60_000;
+
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+export interface RunningDemo {
+  process: ChildProcess;
+  /** Everything the demo printed so far (stdout and stderr). */
+  output: () => string;
+  /** The lines from "ClearOn demo is running" on. */
+  banner: () => string;
+  /** Ctrl-C to the whole process group; SIGKILL after 30 s. */
+  stop: () => Promise<void>;
+}
+
+/** `npm run demo` with `env` on top of ours; resolves once its banner is printed. */
+export const startDemo = async (env: NodeJS.ProcessEnv): Promise<RunningDemo> => {
+  const child = spawn('npm', ['run', 'demo'], {
+    cwd: ROOT,
+    detached: true, // its own process group: stop() ends npm, the demo and its children
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  const demo: RunningDemo = {
+    process: child,
+    output: () => output,
+    banner: () => output.slice(output.indexOf('ClearOn demo is running')),
+    stop: async () => {
+      if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid, 'SIGINT');
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-(child.pid as number), 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 30_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+
+  const started = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the demo did not start in time:\n${output.slice(-4000)}`)),
+      STARTUP_TIMEOUT_MS
+    );
+    const interval = setInterval(() => {
+      if (output.includes('ClearOn demo is running')) {
+        clearTimeout(timer);
+        clearInterval(interval);
+        resolve();
+      }
+    }, 250);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      clearInterval(interval);
+      reject(new Error(`the demo exited (code ${code}):\n${output.slice(-4000)}`));
+    });
+  });
+  try {
+    await started;
+  } catch (error) {
+    await demo.stop();
+    throw error;
+  }
+  return demo;
+};
+
+/** Headless Chromium on a fresh profile in `userDataDir`. */
+export const launchChromium = (
+  userDataDir: string,
+  options: { viewport?: { width: number; height: number } } = {}
+): Promise<BrowserContext> =>
+  chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: options.viewport,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
