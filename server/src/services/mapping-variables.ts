@@ -158,7 +158,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       if (builtIn) return { ...builtIn };
       const entity = await findByName(technicalName, ignoreCase);
-      return entity ? toView(entity) : null;
+      // MySQL/MariaDB's default collations compare case-insensitively: check exactness here.
+      if (!entity || (!ignoreCase && entity.technicalName !== technicalName)) return null;
+      return toView(entity);
     },
 
     campaignsUsing,
