@@ -7,7 +7,7 @@
  * baseline in the same run: this machine is shared and noisy, ratios are what carry over.
  *
  * Options: --short, --db sqlite,postgres (default both), --out FILE (full mode; default
- * docs/benchmarks.md).
+ * docs/benchmarks.md), --figures 1,2,3,4 (default all; a partial run prints and never writes).
  */
 import fs from 'fs';
 import path from 'path';
@@ -19,6 +19,7 @@ import { createJsonClient } from '../tests/harness/http-client';
 import {
   BENCH_CONFIG,
   checkInvariants,
+  couponCounts,
   createEntry,
   latency,
   log,
@@ -42,6 +43,8 @@ const option = (name: string) => {
 const SHORT = argv.includes('--short') || process.env.BENCH_SHORT === '1';
 const DATABASES = (option('--db') ?? 'sqlite,postgres').split(',') as DatabaseClient[];
 const OUT = option('--out') ?? path.join(__dirname, '..', 'docs', 'benchmarks.md');
+const FIGURES = new Set((option('--figures') ?? '1,2,3,4').split(',').map(Number));
+const PARTIAL = [1, 2, 3, 4].some((figure) => !FIGURES.has(figure));
 
 const PLAN = SHORT
   ? {
@@ -170,13 +173,16 @@ const burst = async (stack: Stack, simulator: Simulator, count: number) => {
   const responses = await runPool(count, 32, () => submit(stack, 'auto'));
   const ingested = Date.now();
   const failed = responses.filter((r) => r.status !== 201).length;
-  const done = await waitAllIssued(stack, 900_000, 250);
+  const backlog = (await couponCounts(stack)).pending;
+  const done = await waitAllIssued(stack, 900_000, 100);
   simulator.setLatency(0);
   return {
     count,
     failed,
     ingestSeconds: (ingested - started) / 1000,
     allIssuedSeconds: (done - started) / 1000,
+    backlogAtEnd: backlog,
+    tailSeconds: (done - ingested) / 1000,
     submit: latency(responses.map((r) => r.ms)),
     peakRssMb: stack.strapi.peakRssKb() / 1024,
     rssAtStartMb: rssAtStart / 1024,
@@ -229,14 +235,17 @@ const main = async () => {
       let stack = await startStack(client, simulator, client);
       try {
         if (client === DATABASES[0]) {
-          results.latency = { client, ...(await submitLatency(stack, simulator)) };
-          results.button = { client, ...(await buttonLatency(stack, simulator)) };
+          if (FIGURES.has(1)) {
+            results.latency = { client, ...(await submitLatency(stack, simulator)) };
+          }
+          if (FIGURES.has(2))
+            results.button = { client, ...(await buttonLatency(stack, simulator)) };
         }
-        for (const concurrency of PLAN.concurrencies) {
+        for (const concurrency of FIGURES.has(3) ? PLAN.concurrencies : []) {
           if (concurrency !== 10) stack = await withConcurrency(stack, concurrency);
           results.throughput.push({ client, ...(await throughput(stack, simulator, concurrency)) });
         }
-        if (SHORT) {
+        if (SHORT && FIGURES.has(4)) {
           // One Strapi for everything in the short run; its peak RSS covers all of it.
           for (const count of PLAN.bursts) {
             results.bursts.push({ client, ...(await burst(stack, simulator, count)) });
@@ -246,7 +255,7 @@ const main = async () => {
       } finally {
         await stack.stop();
       }
-      if (SHORT) continue;
+      if (SHORT || !FIGURES.has(4)) continue;
       // Full run: each burst on a fresh database and a fresh Strapi (clean peak RSS).
       const sizes = client === DATABASES[0] ? PLAN.bursts : [5000];
       for (const count of sizes) {
@@ -267,7 +276,7 @@ const main = async () => {
   results.seconds = (Date.now() - started) / 1000;
   const report = renderReport(results);
   process.stdout.write(`${report}\n`);
-  if (!SHORT) {
+  if (!SHORT && !PARTIAL) {
     const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
     const start = '<!-- bench:start -->';
     const end = '<!-- bench:end -->';

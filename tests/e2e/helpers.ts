@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import net from 'net';
 import path from 'path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -113,3 +113,28 @@ export const launchChromium = (
       '--no-first-run',
     ],
   });
+
+/**
+ * Waits until the element's text (trimmed) equals `expected`, or matches it, and returns it. Reading
+ * `textContent()` once races the page's own fetch; this polls until the page has caught up.
+ */
+export const waitForText = async (
+  locator: Locator,
+  expected: string | RegExp,
+  timeoutMs = 30_000
+): Promise<string> => {
+  const deadline = Date.now() + timeoutMs;
+  let last: string | null = null;
+  for (;;) {
+    last = (await locator.textContent({ timeout: timeoutMs }))?.trim() ?? null;
+    if (last !== null && (typeof expected === 'string' ? last === expected : expected.test(last))) {
+      return last;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Expected the text ${String(expected)}, the page shows ${JSON.stringify(last)}`
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};

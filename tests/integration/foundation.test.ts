@@ -37,6 +37,23 @@ describe('the plugin in a real Strapi', () => {
     expect(await app.strapi.db.connection.schema.hasTable(table)).toBe(true);
   });
 
+  it("indexes the issuer's claim query: coupons by status and next attempt", async () => {
+    const inspector = (
+      app.strapi.db.dialect as unknown as {
+        schemaInspector: {
+          getIndexes(table: string): Promise<{ name: string; columns: string[] }[]>;
+        };
+      }
+    ).schemaInspector;
+    const indexes = await inspector.getIndexes('clearon_coupons');
+    expect(indexes).toContainEqual(
+      expect.objectContaining({
+        name: 'clearon_coupons_due_idx',
+        columns: ['status', 'next_attempt_at'],
+      })
+    );
+  });
+
   it('stores and reads a campaign with its components through the document service', async () => {
     const created = await app.strapi.documents('plugin::clearon.campaign').create({
       data: {
