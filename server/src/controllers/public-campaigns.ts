@@ -110,11 +110,17 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      const { participation, token } = await participations().submit(campaign, result.value);
-      let coupon = await coupons().findByParticipation(participation.documentId);
+      const submitted = await participations().submit(campaign, result.value);
+      const { participation, token } = submitted;
+      let coupon = submitted.coupon;
       if (coupon?.status === 'pending' && coupon.delivery === 'button' && config.buttonWaitMs > 0) {
-        await getService(strapi, 'issuer').waitForSettled(coupon.id, config.buttonWaitMs);
-        coupon = await coupons().findByParticipation(participation.documentId);
+        const settled = await getService(strapi, 'issuer').waitForSettled(
+          coupon.id,
+          config.buttonWaitMs
+        );
+        coupon = settled
+          ? { ...coupon, ...settled }
+          : await coupons().findByParticipation(participation.documentId);
       }
       ctx.status = 201;
       ctx.body = {

@@ -4,6 +4,7 @@ import { evaluateOutcome } from '../domain/outcome';
 import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
 import { newReference } from '../utils/random';
+import { rememberCoupon } from '../utils/written-coupons';
 
 type Data = Record<string, unknown>;
 
@@ -61,7 +62,7 @@ export const participationOutbox =
         data.deliveryType ??= derived.deliveryType;
       }
 
-      const participation = (await next()) as { documentId: string };
+      const participation = (await next()) as { id: number; documentId: string };
       const screen =
         campaign && typeof data.exitScreenIndex === 'number'
           ? (campaign.exitScreens ?? [])[data.exitScreenIndex]
@@ -74,14 +75,24 @@ export const participationOutbox =
         deliveryType: (data.deliveryType as 'email' | 'sms' | null) ?? null,
       };
       const coupon = await getService(strapi, 'coupons').enqueue({
-        participationDocumentId: participation.documentId,
+        participationId: participation.id,
         reference: data.reference as string,
         campaignDocumentId: campaign.documentId,
         settings: screen.coupon,
         channel: channelFor(screen.coupon.delivery, contact),
       });
+      rememberCoupon(participation, coupon);
       onCommit(() => {
-        void getService(strapi, 'issuer').issueNow(coupon.id);
+        // Everything the issuer needs is in hand: it claims the coupon without reading it back.
+        void getService(strapi, 'issuer').issueNow(coupon.id, {
+          ...coupon,
+          participation: {
+            email: contact.email,
+            phone: contact.phone,
+            firstName: (data.firstName as string | null) ?? null,
+          },
+          integration: coupon.integration ? { documentId: coupon.integration.documentId } : null,
+        });
       });
       return participation;
     });

@@ -37,7 +37,7 @@ export interface CouponFilters {
 }
 
 export interface EnqueueInput {
-  participationDocumentId: string;
+  participationId: number;
   reference: string;
   campaignDocumentId: string;
   settings: CouponSettings;
@@ -60,12 +60,12 @@ const toWhere = (filters: CouponFilters) => {
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.coupon);
 
-  const defaultIntegrationId = async () => {
-    const integration = await strapi.db
-      .query(UID.integration)
-      .findOne({ where: { isDefault: true }, select: ['documentId'] });
-    return (integration?.documentId as string | undefined) ?? null;
-  };
+  /** The coupon's integration: the one named, else the default. */
+  const integrationOf = async (documentId: string | null | undefined) =>
+    (await strapi.db.query(UID.integration).findOne({
+      where: documentId ? { documentId } : { isDefault: true },
+      select: ['id', 'documentId', 'name'],
+    })) as { id: number; documentId: string; name: string } | null;
 
   return {
     whereOf: toWhere,
@@ -74,12 +74,14 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
      * Writes the pending coupon of a participation (the outbox row). Runs inside the participation's
      * transaction; the settings are copied, so later edits of the exit screen do not touch it.
      */
-    async enqueue(input: EnqueueInput) {
-      const integration = input.settings.integration ?? (await defaultIntegrationId());
-      return strapi.documents(UID.coupon).create({
+    async enqueue(input: EnqueueInput): Promise<CouponRow> {
+      const integration = await integrationOf(input.settings.integration);
+      // One query-engine insert (with its two link rows): the coupon is internal, and the document
+      // service's validation and events would double the cost of every participation.
+      const row = (await query().create({
         data: {
-          participation: input.participationDocumentId,
-          integration,
+          participation: input.participationId,
+          integration: integration?.id ?? null,
           reference: input.reference,
           campaignDocumentId: input.campaignDocumentId,
           couponCode: input.settings.couponCode,
@@ -88,9 +90,17 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
           channel: input.channel,
           status: 'pending',
           attempts: 0,
-          nextAttemptAt: new Date().toISOString(),
+          nextAttemptAt: new Date(),
+          // As the document service sets it on a type without draft & publish.
+          publishedAt: new Date(),
         },
-      } as never) as unknown as Promise<CouponRow>;
+      })) as CouponRow;
+      return {
+        ...row,
+        integration: integration
+          ? { documentId: integration.documentId, name: integration.name }
+          : null,
+      };
     },
 
     findByParticipation(participationDocumentId: string) {

@@ -15,7 +15,7 @@ import type { ResolvedTarget } from './integrations';
 const TABLE = 'clearon_coupons';
 const TARGET_CACHE_MS = 2_000;
 
-interface ClaimedCoupon {
+export interface ClaimedCoupon {
   id: number;
   reference: string;
   couponCode: string;
@@ -38,6 +38,15 @@ export const describeError = (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/'(?:[^'\\]|''|\\.)*'/g, "'…'").slice(0, 500);
 };
+
+/** What a worker wrote for a coupon, as the coupons service reads it. */
+export interface SettledCoupon {
+  status: 'issued' | 'pending' | 'failed' | 'dead';
+  code?: string | null;
+  redeemUrl?: string | null;
+  expiresAt?: string | null;
+  lastError?: string | null;
+}
 
 type Result =
   | { status: 'issued'; outcome: Extract<IssueOutcome, { kind: 'issued' }> }
@@ -292,14 +301,23 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     return campaignNames.get(documentId) ?? '';
   };
 
-  const record = async (coupon: ClaimedCoupon, result: Result) => {
+  const record = async (coupon: ClaimedCoupon, result: Result): Promise<SettledCoupon | null> => {
     const attempts = coupon.attempts + 1;
     const { maxAttempts, backoffBaseMs, backoffMaxMs } = config();
     let recorded: keyof typeof counts;
     let written: boolean;
+    let state: SettledCoupon;
     if (result.status === 'issued') {
       const issued = result.outcome.coupon;
+      const expiresAt = issued.expiresAt ? new Date(issued.expiresAt) : null;
       recorded = 'issued';
+      state = {
+        status: 'issued',
+        code: issued.code,
+        redeemUrl: issued.redeemUrl,
+        expiresAt: expiresAt && !Number.isNaN(expiresAt.getTime()) ? expiresAt.toISOString() : null,
+        lastError: null,
+      };
       written = await finish(coupon.id, {
         status: 'issued',
         attempts,
@@ -308,7 +326,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         clearon_coupon_id: issued.couponId,
         code: issued.code,
         redeem_url: issued.redeemUrl,
-        expires_at: issued.expiresAt ? new Date(issued.expiresAt) : null,
+        expires_at: expiresAt,
         issued_at: new Date(),
       });
     } else if (result.status === 'retry') {
@@ -318,15 +336,20 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       const counted = result.code === 'rate_limited' ? coupon.attempts : attempts;
       const dead = counted >= maxAttempts;
       recorded = dead ? 'dead' : 'retried';
-      written = await finish(coupon.id, {
+      state = {
         status: dead ? 'dead' : 'pending',
+        lastError: dead ? `Gave up after ${counted} attempts: ${result.reason}` : result.reason,
+      };
+      written = await finish(coupon.id, {
+        status: state.status,
         attempts: counted,
-        last_error: dead ? `Gave up after ${counted} attempts: ${result.reason}` : result.reason,
+        last_error: state.lastError,
         last_error_code: result.code,
         next_attempt_at: new Date(Date.now() + delay),
       });
     } else {
       recorded = 'failed';
+      state = { status: 'failed', lastError: result.reason };
       written = await finish(coupon.id, {
         status: 'failed',
         attempts,
@@ -341,6 +364,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         `[clearon] coupon ${coupon.id}: ${result.status} (${result.code}): ${result.reason}`
       );
     }
+    return written ? state : null;
   };
 
   /**
@@ -348,6 +372,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
    * has answered (`release`), so that the next claim overlaps the write of this result.
    */
   const processCoupon = async (coupon: ClaimedCoupon, release: () => void) => {
+    let state: SettledCoupon | null = null;
     try {
       let result: Result;
       try {
@@ -360,14 +385,14 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         };
       }
       release();
-      await record(coupon, result);
+      state = await record(coupon, result);
     } catch (error) {
       // The lease expires and another pass takes the coupon again.
       strapi.log.error(
         `[clearon] coupon ${coupon.id}: could not be processed: ${describeError(error)}`
       );
     } finally {
-      settled.emit(String(coupon.id));
+      settled.emit(String(coupon.id), state);
     }
   };
 
@@ -397,7 +422,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.log.error(`[clearon] claimed coupons could not be read: ${describeError(error)}`);
     }
     const loaded = new Set(coupons.map((coupon) => coupon.id));
-    for (const id of ids) if (!loaded.has(id)) settled.emit(String(id));
+    for (const id of ids) if (!loaded.has(id)) settled.emit(String(id), null);
     return coupons;
   };
 
@@ -449,26 +474,33 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       await Promise.allSettled([...inFlightDone]);
     },
 
-    /** Tries this coupon now, in this request's instance, when a worker slot is free. */
-    async issueNow(id: number) {
+    /**
+     * Tries this coupon now, in this request's instance, when a worker slot is free. `known` is the
+     * coupon as its writer has it in memory (then it is claimed, not read back).
+     */
+    async issueNow(id: number, known?: Omit<ClaimedCoupon, 'leaseOwner'>) {
       // Called when the participation commits: let the request that wrote it answer first.
       await new Promise((resolve) => setImmediate(resolve));
       if (!running || inFlight >= config().concurrency) return;
       const ids = await claimOne(id).catch(() => []);
-      const [coupon] = await loadSafely(ids);
+      if (ids.length === 0) return;
+      const [coupon] = known ? [{ ...known, leaseOwner: owner }] : await loadSafely(ids);
       if (coupon) await run(coupon);
     },
 
-    /** Resolves when this instance has processed the coupon, or after `ms`. */
+    /**
+     * Resolves when this instance has processed the coupon, with what it wrote (null when it wrote
+     * nothing), or after `ms` with null.
+     */
     waitForSettled(id: number, ms: number) {
-      return new Promise<void>((resolve) => {
-        const done = () => {
+      return new Promise<SettledCoupon | null>((resolve) => {
+        const done = (state: SettledCoupon | null) => {
           clearTimeout(timeout);
-          resolve();
+          resolve(state ?? null);
         };
         const timeout = setTimeout(() => {
           settled.off(String(id), done);
-          resolve();
+          resolve(null);
         }, ms);
         settled.once(String(id), done);
       });

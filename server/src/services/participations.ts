@@ -6,6 +6,7 @@ import { escapeHtml, renderTemplate, toHtml } from '../domain/render';
 import { UID } from '../utils/plugin-id';
 import { hashToken, newReference, newToken } from '../utils/random';
 import type { CouponRow } from './coupons';
+import { couponWrittenWith } from '../utils/written-coupons';
 
 export interface ParticipationRow {
   id: number;
@@ -47,7 +48,10 @@ const publicCoupon = (coupon: CouponRow | null): PublicCoupon | null => {
 };
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Creates the participation; the document middleware writes its coupon in the same transaction. */
+  /**
+   * Creates the participation; the document middleware writes its coupon (if its exit screen has
+   * one) in the same transaction, and hands it back here.
+   */
   async submit(campaign: Campaign, validated: ValidatedAnswers) {
     const token = newToken();
     const outcome = evaluateOutcome(campaign, validated.answers);
@@ -66,7 +70,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
         tokenHash: hashToken(token),
       },
     } as never)) as unknown as ParticipationRow;
-    return { participation, token };
+    return { participation, token, coupon: couponWrittenWith(participation) };
   },
 
   findByDocumentId(documentId: string) {
