@@ -3,7 +3,7 @@
  * the playground Strapi running in child processes (tests/harness/child-strapi.ts) on the database
  * DATABASE_CLIENT names. The files are named *.faults.ts so that the main `jest` run leaves them
  * out; *.postgres.faults.ts are about PostgreSQL itself (two instances sharing one database, its
- * connections dropped) and run when DATABASE_CLIENT=postgres.
+ * connections dropped, a server of the test's own restarted) and run when DATABASE_CLIENT=postgres.
  *
  * FAULTS_OUTAGE_MS (default 30000) sets the length of the ClearOn outage.
  */
