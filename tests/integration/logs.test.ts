@@ -173,12 +173,13 @@ describe('logs carry no personal data and no secrets', () => {
 
     // A database write failing after ClearOn answered: the issuer logs the error, the lease
     // expires and the coupon is issued again (ClearOn answers the same coupon).
-    const client = app.strapi.db.connection.client as unknown as {
+    // Patched on the dialect's prototype: knex's transaction clients are made from it.
+    const client = Object.getPrototypeOf(app.strapi.db.connection.client) as {
       _query(connection: unknown, query: { sql: string }): Promise<unknown>;
     };
-    const realQuery = client._query.bind(client);
+    const realQuery = client._query;
     let failed = 0;
-    client._query = (connection, query) => {
+    client._query = function (this: unknown, connection, query) {
       if (
         failed === 0 &&
         /update .clearon_coupons. set/i.test(query.sql) &&
@@ -187,7 +188,7 @@ describe('logs carry no personal data and no secrets', () => {
         failed += 1;
         return Promise.reject(new Error('Connection terminated unexpectedly'));
       }
-      return realQuery(connection, query);
+      return realQuery.call(this, connection, query);
     };
     try {
       await submit('logs-auto', person()).expect(201);

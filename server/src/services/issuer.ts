@@ -186,13 +186,50 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     return Number(updated) === 1 ? [id] : [];
   };
 
-  /** Writes the result only while this worker still holds the lease. */
-  const finish = async (id: number, data: Record<string, unknown>): Promise<boolean> => {
-    const updated = await knex()(TABLE)
-      .where({ id, lease_owner: owner })
-      .update({ ...data, lease_owner: null, lease_until: null, updated_at: new Date() });
-    return Number(updated) === 1;
+  /**
+   * Results are written by group commit: the results that come in while a write is under way go
+   * together in the next transaction (one commit, one fsync, for up to a whole worker's worth).
+   * Each is written only while this worker still holds its lease.
+   */
+  type Pending = {
+    id: number;
+    data: Record<string, unknown>;
+    resolve: (written: boolean) => void;
+    reject: (error: unknown) => void;
   };
+  let toWrite: Pending[] = [];
+  let writing = false;
+
+  const writeResults = async () => {
+    if (writing || toWrite.length === 0) return;
+    writing = true;
+    const batch = toWrite;
+    toWrite = [];
+    try {
+      const written = await knex().transaction(async (trx) => {
+        const counts: boolean[] = [];
+        for (const { id, data } of batch) {
+          const updated = await trx(TABLE)
+            .where({ id, lease_owner: owner })
+            .update({ ...data, lease_owner: null, lease_until: null, updated_at: new Date() });
+          counts.push(Number(updated) === 1);
+        }
+        return counts;
+      });
+      batch.forEach((item, i) => item.resolve(written[i]));
+    } catch (error) {
+      batch.forEach((item) => item.reject(error));
+    } finally {
+      writing = false;
+      void writeResults();
+    }
+  };
+
+  const finish = (id: number, data: Record<string, unknown>) =>
+    new Promise<boolean>((resolve, reject) => {
+      toWrite.push({ id, data, resolve, reject });
+      void writeResults();
+    });
 
   const classify = (outcome: IssueOutcome): Result => {
     switch (outcome.kind) {
@@ -396,6 +433,33 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /**
+   * Coupons claimed ahead of a free slot (at most `concurrency`): a slot that frees up starts the
+   * next one at once instead of waiting for a claim's round trip to the database. Each is started
+   * within half its lease, or handed back.
+   */
+  const ready: Array<{ coupon: ClaimedCoupon; claimedAt: number }> = [];
+
+  const releaseLeases = async (ids: number[]) => {
+    if (ids.length === 0) return;
+    await knex()(TABLE)
+      .whereIn('id', ids)
+      .andWhere('lease_owner', owner)
+      .update({ lease_owner: null, lease_until: null });
+  };
+
+  const startReady = () => {
+    const stale: number[] = [];
+    while (running && inFlight < config().concurrency && ready.length > 0) {
+      const { coupon, claimedAt } = ready.shift()!;
+      if (Date.now() - claimedAt > config().leaseMs / 2) stale.push(coupon.id);
+      else void run(coupon);
+    }
+    releaseLeases(stale).catch((error) =>
+      strapi.log.warn(`[clearon] could not hand back leases: ${describeError(error)}`)
+    );
+  };
+
   const run = (coupon: ClaimedCoupon) => {
     inFlight += 1;
     let released = false;
@@ -403,6 +467,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       if (released) return;
       released = true;
       inFlight -= 1;
+      startReady();
       if (running) schedule(0);
     };
     const done = processCoupon(coupon, release).finally(() => {
@@ -434,10 +499,13 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     ticking = true;
     try {
-      const free = config().concurrency - inFlight;
-      if (free > 0) {
-        const coupons = await loadSafely(await claim(free));
-        coupons.forEach(run);
+      // Enough for the free slots, and a full set ready behind them.
+      const wanted = 2 * config().concurrency - inFlight - ready.length;
+      if (wanted > 0) {
+        const coupons = await loadSafely(await claim(wanted));
+        const claimedAt = Date.now();
+        ready.push(...coupons.map((coupon) => ({ coupon, claimedAt })));
+        startReady();
       }
     } catch (error) {
       strapi.log.warn(`[clearon] issuer could not claim coupons: ${describeError(error)}`);
@@ -471,6 +539,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       running = false;
       if (timer) clearTimeout(timer);
       timer = null;
+      // Claimed but not started: another worker may take them now rather than after the lease.
+      const unstarted = ready.splice(0).map(({ coupon }) => coupon.id);
+      await releaseLeases(unstarted).catch(() => undefined);
+      for (const id of unstarted) settled.emit(String(id), null);
       await Promise.allSettled([...inFlightDone]);
     },
 
@@ -513,7 +585,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** This instance's worker: its lease owner id, and what it recorded since it started. */
     stats() {
-      return { owner, inFlight, running, ...counts };
+      return { owner, inFlight, ready: ready.length, running, ...counts };
     },
   };
 };
