@@ -18,6 +18,7 @@ import type {
   IntegrationCreateBody,
   IntegrationUpdateBody,
 } from '../../api/integrations';
+import { FormModal } from './FormModal';
 import { messages } from './messages';
 
 const TIMEOUT_MIN = 500;
@@ -47,17 +48,9 @@ export const IntegrationFormModal = ({
     : formatMessage(messages.integrationCreateTitle);
 
   return (
-    <Modal.Root open={open} onOpenChange={(isOpen) => (isOpen ? undefined : onClose())}>
-      <Modal.Content>
-        <Modal.Header closeLabel={formatMessage(messages.close)}>
-          <Modal.Title>{title}</Modal.Title>
-        </Modal.Header>
-        {/* Mounted only while open, so each opening starts from the integration's values. */}
-        {open ? (
-          <IntegrationForm integration={integration} onSubmit={onSubmit} onClose={onClose} />
-        ) : null}
-      </Modal.Content>
-    </Modal.Root>
+    <FormModal open={open} title={title} onClose={onClose}>
+      <IntegrationForm integration={integration} onSubmit={onSubmit} onClose={onClose} />
+    </FormModal>
   );
 };
 

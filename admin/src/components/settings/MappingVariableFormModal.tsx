@@ -23,6 +23,7 @@ import {
   type MappingVariableType,
   type MappingVariableUpdateBody,
 } from '../../api/mappingVariables';
+import { FormModal } from './FormModal';
 import { messages } from './messages';
 
 type FieldName = 'label' | 'technicalName' | 'type' | 'availableInForms';
@@ -51,21 +52,9 @@ export const MappingVariableFormModal = ({
     ? formatMessage(messages.variableEditTitle, { name: variable.label })
     : formatMessage(messages.variableCreateTitle);
   return (
-    <Modal.Root open={open} onOpenChange={(isOpen) => (isOpen ? undefined : onClose())}>
-      <Modal.Content>
-        <Modal.Header closeLabel={formatMessage(messages.close)}>
-          <Modal.Title>{title}</Modal.Title>
-        </Modal.Header>
-        {open ? (
-          <VariableForm
-            variable={variable}
-            existing={existing}
-            onSubmit={onSubmit}
-            onClose={onClose}
-          />
-        ) : null}
-      </Modal.Content>
-    </Modal.Root>
+    <FormModal open={open} title={title} onClose={onClose}>
+      <VariableForm variable={variable} existing={existing} onSubmit={onSubmit} onClose={onClose} />
+    </FormModal>
   );
 };
 

@@ -6,14 +6,9 @@ import {
   Flex,
   IconButton,
   Switch,
-  Table,
-  Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
-  VisuallyHidden,
 } from '@strapi/design-system';
 import { Pencil, Plus, Play, Star, Trash } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
@@ -34,6 +29,7 @@ import { messages } from '../../components/settings/messages';
 import { PERMISSIONS } from '../../components/settings/permissions';
 import { TestConnectionModal } from '../../components/settings/TestConnectionModal';
 import { useRemoteList } from '../../components/settings/useRemoteList';
+import { SettingsTable } from '../../components/settings/SettingsTable';
 import { useSettingsRBAC } from '../../components/settings/useSettingsRBAC';
 
 type FormState = { open: false } | { open: true; integration: Integration | null };
@@ -168,134 +164,113 @@ export const IntegrationsPage = () => {
               }
             />
           ) : (
-            <Table colCount={5} rowCount={integrations.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Typography variant="sigma" textColor="neutral600">
-                      {formatMessage(messages.columnName)}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma" textColor="neutral600">
-                      {formatMessage(messages.columnEndpoint)}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma" textColor="neutral600">
-                      {formatMessage(messages.columnEnabled)}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma" textColor="neutral600">
-                      {formatMessage(messages.columnLastCheck)}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <VisuallyHidden>{formatMessage(messages.actions)}</VisuallyHidden>
-                  </Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {integrations.map((integration) => (
-                  <Tr key={integration.id}>
-                    <Td>
-                      <Flex gap={2} wrap="wrap">
-                        <Typography fontWeight="semiBold" textColor="neutral800">
-                          {integration.name}
-                        </Typography>
-                        {integration.isDefault ? (
-                          <Badge variant="primary">{formatMessage(messages.defaultBadge)}</Badge>
-                        ) : null}
-                      </Flex>
-                    </Td>
-                    <Td style={{ maxWidth: '24rem' }}>
-                      <Typography textColor="neutral800" ellipsis title={integration.endpoint}>
-                        {integration.endpoint}
+            <SettingsTable
+              columns={[
+                messages.columnName,
+                messages.columnEndpoint,
+                messages.columnEnabled,
+                messages.columnLastCheck,
+              ]}
+              rowCount={integrations.length}
+            >
+              {integrations.map((integration) => (
+                <Tr key={integration.id}>
+                  <Td>
+                    <Flex gap={2} wrap="wrap">
+                      <Typography fontWeight="semiBold" textColor="neutral800">
+                        {integration.name}
                       </Typography>
-                    </Td>
-                    <Td>
-                      <Switch
-                        aria-label={formatMessage(messages.enabledLabel, {
-                          name: integration.name,
-                        })}
-                        checked={integration.enabled}
-                        disabled={!canUpdate || busyId === integration.id}
-                        onLabel={formatMessage(messages.enabledOn)}
-                        offLabel={formatMessage(messages.enabledOff)}
-                        visibleLabels
-                        onCheckedChange={(enabled) =>
-                          quickUpdate(
-                            integration,
-                            { enabled },
-                            formatMessage(
-                              enabled ? messages.integrationEnabled : messages.integrationDisabled,
-                              { name: integration.name }
-                            )
-                          )
-                        }
-                      />
-                    </Td>
-                    <Td style={{ maxWidth: '20rem' }}>
-                      <LastCheck lastCheck={integration.lastCheck} />
-                    </Td>
-                    <Td>
-                      {canUpdate ? (
-                        <Flex gap={1} justifyContent="flex-end">
-                          <IconButton
-                            label={formatMessage(messages.actionTestLabel, {
-                              name: integration.name,
-                            })}
-                            variant="ghost"
-                            onClick={() => setTesting(integration)}
-                          >
-                            <Play />
-                          </IconButton>
-                          <IconButton
-                            label={formatMessage(messages.actionEditLabel, {
-                              name: integration.name,
-                            })}
-                            variant="ghost"
-                            onClick={() => setForm({ open: true, integration })}
-                          >
-                            <Pencil />
-                          </IconButton>
-                          {integration.isDefault ? null : (
-                            <IconButton
-                              label={formatMessage(messages.actionMakeDefaultLabel, {
-                                name: integration.name,
-                              })}
-                              variant="ghost"
-                              disabled={busyId === integration.id}
-                              onClick={() =>
-                                quickUpdate(
-                                  integration,
-                                  { isDefault: true },
-                                  formatMessage(messages.integrationMadeDefault, {
-                                    name: integration.name,
-                                  })
-                                )
-                              }
-                            >
-                              <Star />
-                            </IconButton>
-                          )}
-                          <IconButton
-                            label={formatMessage(messages.actionDeleteLabel, {
-                              name: integration.name,
-                            })}
-                            variant="ghost"
-                            onClick={() => setDeleting(integration)}
-                          >
-                            <Trash />
-                          </IconButton>
-                        </Flex>
+                      {integration.isDefault ? (
+                        <Badge variant="primary">{formatMessage(messages.defaultBadge)}</Badge>
                       ) : null}
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+                    </Flex>
+                  </Td>
+                  <Td style={{ maxWidth: '24rem' }}>
+                    <Typography textColor="neutral800" ellipsis title={integration.endpoint}>
+                      {integration.endpoint}
+                    </Typography>
+                  </Td>
+                  <Td>
+                    <Switch
+                      aria-label={formatMessage(messages.enabledLabel, {
+                        name: integration.name,
+                      })}
+                      checked={integration.enabled}
+                      disabled={!canUpdate || busyId === integration.id}
+                      onLabel={formatMessage(messages.enabledOn)}
+                      offLabel={formatMessage(messages.enabledOff)}
+                      visibleLabels
+                      onCheckedChange={(enabled) =>
+                        quickUpdate(
+                          integration,
+                          { enabled },
+                          formatMessage(
+                            enabled ? messages.integrationEnabled : messages.integrationDisabled,
+                            { name: integration.name }
+                          )
+                        )
+                      }
+                    />
+                  </Td>
+                  <Td style={{ maxWidth: '20rem' }}>
+                    <LastCheck lastCheck={integration.lastCheck} />
+                  </Td>
+                  <Td>
+                    {canUpdate ? (
+                      <Flex gap={1} justifyContent="flex-end">
+                        <IconButton
+                          label={formatMessage(messages.actionTestLabel, {
+                            name: integration.name,
+                          })}
+                          variant="ghost"
+                          onClick={() => setTesting(integration)}
+                        >
+                          <Play />
+                        </IconButton>
+                        <IconButton
+                          label={formatMessage(messages.actionEditLabel, {
+                            name: integration.name,
+                          })}
+                          variant="ghost"
+                          onClick={() => setForm({ open: true, integration })}
+                        >
+                          <Pencil />
+                        </IconButton>
+                        {integration.isDefault ? null : (
+                          <IconButton
+                            label={formatMessage(messages.actionMakeDefaultLabel, {
+                              name: integration.name,
+                            })}
+                            variant="ghost"
+                            disabled={busyId === integration.id}
+                            onClick={() =>
+                              quickUpdate(
+                                integration,
+                                { isDefault: true },
+                                formatMessage(messages.integrationMadeDefault, {
+                                  name: integration.name,
+                                })
+                              )
+                            }
+                          >
+                            <Star />
+                          </IconButton>
+                        )}
+                        <IconButton
+                          label={formatMessage(messages.actionDeleteLabel, {
+                            name: integration.name,
+                          })}
+                          variant="ghost"
+                          onClick={() => setDeleting(integration)}
+                        >
+                          <Trash />
+                        </IconButton>
+                      </Flex>
+                    ) : null}
+                  </Td>
+                </Tr>
+              ))}
+            </SettingsTable>
           )}
         </Flex>
       </Layouts.Content>

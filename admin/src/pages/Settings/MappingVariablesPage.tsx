@@ -5,14 +5,9 @@ import {
   EmptyStateLayout,
   Flex,
   IconButton,
-  Table,
-  Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
-  VisuallyHidden,
 } from '@strapi/design-system';
 import { Pencil, Plus, Trash } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
@@ -31,6 +26,7 @@ import { MappingVariableFormModal } from '../../components/settings/MappingVaria
 import { messages } from '../../components/settings/messages';
 import { PERMISSIONS } from '../../components/settings/permissions';
 import { useRemoteList } from '../../components/settings/useRemoteList';
+import { SettingsTable } from '../../components/settings/SettingsTable';
 import { useSettingsRBAC } from '../../components/settings/useSettingsRBAC';
 
 /** The built-in CRM variables' labels, translated (the server's labels are English). */
@@ -135,94 +131,73 @@ export const MappingVariablesPage = () => {
               }
             />
           ) : (
-            <Table colCount={5} rowCount={variables.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Typography variant="sigma" textColor="neutral600">
-                      {formatMessage(messages.columnLabel)}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma" textColor="neutral600">
-                      {formatMessage(messages.columnTechnicalName)}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma" textColor="neutral600">
-                      {formatMessage(messages.columnType)}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma" textColor="neutral600">
-                      {formatMessage(messages.columnAvailable)}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <VisuallyHidden>{formatMessage(messages.actions)}</VisuallyHidden>
-                  </Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {variables.map((variable) => (
-                  <Tr key={`${variable.builtIn ? 'builtin' : 'custom'}-${variable.id}`}>
-                    <Td>
-                      <Flex gap={2} wrap="wrap">
-                        <Typography fontWeight="semiBold" textColor="neutral800">
-                          {labelOf(variable)}
-                        </Typography>
-                        {variable.builtIn ? (
-                          <Badge variant="neutral" title={formatMessage(messages.builtInHint)}>
-                            {formatMessage(messages.builtIn)}
-                          </Badge>
-                        ) : null}
-                      </Flex>
-                    </Td>
-                    <Td>
-                      <Typography textColor="neutral800" style={{ fontFamily: 'monospace' }}>
-                        {variable.technicalName}
+            <SettingsTable
+              columns={[
+                messages.columnLabel,
+                messages.columnTechnicalName,
+                messages.columnType,
+                messages.columnAvailable,
+              ]}
+              rowCount={variables.length}
+            >
+              {variables.map((variable) => (
+                <Tr key={`${variable.builtIn ? 'builtin' : 'custom'}-${variable.id}`}>
+                  <Td>
+                    <Flex gap={2} wrap="wrap">
+                      <Typography fontWeight="semiBold" textColor="neutral800">
+                        {labelOf(variable)}
                       </Typography>
-                    </Td>
-                    <Td>
-                      <Typography textColor="neutral800">
-                        {formatMessage(
-                          variable.type === 'opt-in' ? messages.typeOptIn : messages.typeAnswer
-                        )}
-                      </Typography>
-                    </Td>
-                    <Td>
-                      <Typography textColor="neutral800">
-                        {formatMessage(variable.availableInForms ? messages.yes : messages.no)}
-                      </Typography>
-                    </Td>
-                    <Td>
-                      {canUpdate && !variable.builtIn ? (
-                        <Flex gap={1} justifyContent="flex-end">
-                          <IconButton
-                            label={formatMessage(messages.variableEditLabel, {
-                              name: variable.label,
-                            })}
-                            variant="ghost"
-                            onClick={() => setForm({ open: true, variable })}
-                          >
-                            <Pencil />
-                          </IconButton>
-                          <IconButton
-                            label={formatMessage(messages.variableDeleteLabel, {
-                              name: variable.label,
-                            })}
-                            variant="ghost"
-                            onClick={() => setDeleting(variable)}
-                          >
-                            <Trash />
-                          </IconButton>
-                        </Flex>
+                      {variable.builtIn ? (
+                        <Badge variant="neutral" title={formatMessage(messages.builtInHint)}>
+                          {formatMessage(messages.builtIn)}
+                        </Badge>
                       ) : null}
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+                    </Flex>
+                  </Td>
+                  <Td>
+                    <Typography textColor="neutral800" style={{ fontFamily: 'monospace' }}>
+                      {variable.technicalName}
+                    </Typography>
+                  </Td>
+                  <Td>
+                    <Typography textColor="neutral800">
+                      {formatMessage(
+                        variable.type === 'opt-in' ? messages.typeOptIn : messages.typeAnswer
+                      )}
+                    </Typography>
+                  </Td>
+                  <Td>
+                    <Typography textColor="neutral800">
+                      {formatMessage(variable.availableInForms ? messages.yes : messages.no)}
+                    </Typography>
+                  </Td>
+                  <Td>
+                    {canUpdate && !variable.builtIn ? (
+                      <Flex gap={1} justifyContent="flex-end">
+                        <IconButton
+                          label={formatMessage(messages.variableEditLabel, {
+                            name: variable.label,
+                          })}
+                          variant="ghost"
+                          onClick={() => setForm({ open: true, variable })}
+                        >
+                          <Pencil />
+                        </IconButton>
+                        <IconButton
+                          label={formatMessage(messages.variableDeleteLabel, {
+                            name: variable.label,
+                          })}
+                          variant="ghost"
+                          onClick={() => setDeleting(variable)}
+                        >
+                          <Trash />
+                        </IconButton>
+                      </Flex>
+                    ) : null}
+                  </Td>
+                </Tr>
+              ))}
+            </SettingsTable>
           )}
           {status === 'ready' && custom.length === 0 ? (
             <EmptyStateLayout
