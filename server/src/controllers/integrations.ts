@@ -8,6 +8,7 @@ import {
 } from '../validation/integration';
 import { DefaultRequiredError, IntegrationInUseError } from '../services/integrations';
 import { getPluginConfig } from '../utils/get-plugin-config';
+import { sendConflict } from '../utils/error-response';
 import { getService } from '../utils/get-service';
 
 // Request bodies carry the API key: nothing here logs them.
@@ -67,16 +68,7 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
         view = await integrations().delete(ctx.params.id);
       } catch (error) {
         if (error instanceof IntegrationInUseError) {
-          ctx.status = 409;
-          ctx.body = {
-            data: null,
-            error: {
-              status: 409,
-              name: 'ConflictError',
-              message: error.message,
-              details: { pendingCoupons: error.pendingCoupons },
-            },
-          };
+          sendConflict(ctx, error.message, { pendingCoupons: error.pendingCoupons });
           return;
         }
         throw error;

@@ -6,6 +6,7 @@ import {
   validateMappingVariableCreate,
   validateMappingVariableUpdate,
 } from '../validation/mapping-variable';
+import { sendConflict } from '../utils/error-response';
 import { getService } from '../utils/get-service';
 
 const notFound = (id: unknown) =>
@@ -45,16 +46,7 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
         view = await variables().delete(ctx.params.id);
       } catch (error) {
         if (error instanceof MappingVariableInUseError) {
-          ctx.status = 409;
-          ctx.body = {
-            data: null,
-            error: {
-              status: 409,
-              name: 'ConflictError',
-              message: error.message,
-              details: { campaigns: error.campaigns },
-            },
-          };
+          sendConflict(ctx, error.message, { campaigns: error.campaigns });
           return;
         }
         throw error;

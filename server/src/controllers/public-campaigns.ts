@@ -2,28 +2,18 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chooseChannel, validateAnswers, type FieldError } from '../domain/answers';
 import { getPluginConfig } from '../utils/get-plugin-config';
+import { sendError } from '../utils/error-response';
 import { getService } from '../utils/get-service';
 import { tokenMatches } from '../utils/random';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-const badRequest = (ctx: Context, message: string, errors: FieldError[]) => {
-  ctx.status = 400;
-  ctx.body = {
-    data: null,
-    error: {
-      status: 400,
-      name: 'ValidationError',
-      message,
-      details: { errors: errors.map((e) => ({ ...e, name: 'ValidationError' })) },
-    },
-  };
-};
+const badRequest = (ctx: Context, message: string, errors: FieldError[]) =>
+  sendError(ctx, 400, 'ValidationError', message, {
+    errors: errors.map((e) => ({ ...e, name: 'ValidationError' })),
+  });
 
-const notFound = (ctx: Context, message: string) => {
-  ctx.status = 404;
-  ctx.body = { data: null, error: { status: 404, name: 'NotFoundError', message, details: {} } };
-};
+const notFound = (ctx: Context, message: string) => sendError(ctx, 404, 'NotFoundError', message);
 
 const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   const campaigns = () => getService(strapi, 'campaigns');
@@ -50,17 +40,12 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async participate(ctx: Context) {
       if (Number(ctx.request.length ?? 0) > MAX_BODY_BYTES) {
-        ctx.status = 413;
-        ctx.body = {
-          data: null,
-          error: {
-            status: 413,
-            name: 'PayloadTooLargeError',
-            message: `The body must be at most ${MAX_BODY_BYTES} bytes`,
-            details: {},
-          },
-        };
-        return;
+        return sendError(
+          ctx,
+          413,
+          'PayloadTooLargeError',
+          `The body must be at most ${MAX_BODY_BYTES} bytes`
+        );
       }
       const campaign = await openCampaign(ctx.params.slug);
       if (!campaign) return notFound(ctx, 'No open campaign with this slug');

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { getPluginConfig } from '../utils/get-plugin-config';
+import { sendError } from '../utils/error-response';
 
 /**
  * A fixed-window limit per client IP, in this process's memory. Behind a load balancer with
@@ -29,17 +30,12 @@ export const rateLimit = (_config: unknown, { strapi }: { strapi: Core.Strapi })
     if (window.count > max) {
       const retryAfter = Math.ceil((window.start + windowMs - now) / 1000);
       ctx.set('Retry-After', String(retryAfter));
-      ctx.status = 429;
-      ctx.body = {
-        data: null,
-        error: {
-          status: 429,
-          name: 'RateLimitError',
-          message: `Too many participations from this address; retry in ${retryAfter} s`,
-          details: {},
-        },
-      };
-      return;
+      return sendError(
+        ctx,
+        429,
+        'RateLimitError',
+        `Too many participations from this address; retry in ${retryAfter} s`
+      );
     }
     return next();
   };
