@@ -3,24 +3,15 @@
  * with its whole process group), and Chromium on a fresh profile.
  */
 import { spawn, type ChildProcess } from 'child_process';
-import net from 'net';
 import path from 'path';
+import { freePort } from '../harness/ports';
 import { chromium, type BrowserContext, type Locator } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
+export { freePort };
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A first run builds the plugin and the admin panel. */
 export const STARTUP_TIMEOUT_MS = 15 * 60_000;
-
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 export interface RunningDemo {
   process: ChildProcess;

@@ -6,6 +6,7 @@ import {
   CHILD_OPS,
   countIssues,
   expectIssuedExactlyOnce,
+  faultConfig,
   outbox,
   referenceOf,
   sleep,
@@ -17,19 +18,13 @@ import {
 const OUTAGE_MS = Number(process.env.FAULTS_OUTAGE_MS ?? 30_000);
 const BURST = 300;
 
-const CONFIG = {
-  rateLimit: { enabled: false },
-  buttonWaitMs: 0,
-  worker: {
-    concurrency: 10,
-    pollIntervalMs: 100,
-    leaseMs: 10_000,
-    // Backoff capped at 3 s: coupons come back within seconds of ClearOn's return.
-    backoffBaseMs: 200,
-    backoffMaxMs: 3000,
-    maxAttempts: 40,
-  },
-};
+const CONFIG = faultConfig({
+  leaseMs: 10_000,
+  // Backoff capped at 3 s: coupons come back within seconds of ClearOn's return.
+  backoffBaseMs: 200,
+  backoffMaxMs: 3000,
+  maxAttempts: 40,
+});
 
 describe('ClearOn failing: an outage mid-burst, and 429 with Retry-After', () => {
   let simulator: Simulator;

@@ -6,6 +6,7 @@ import {
   CHILD_OPS,
   countIssues,
   expectIssuedExactlyOnce,
+  faultConfig,
   outbox,
   sleep,
   submit,
@@ -13,19 +14,13 @@ import {
 } from './helpers';
 
 const LATENCY_MS = 1500;
-const CONFIG = {
-  rateLimit: { enabled: false },
-  buttonWaitMs: 0,
-  // A short lease so that the restarted instance takes the crashed one's coupons back quickly.
-  worker: {
-    concurrency: 10,
-    pollIntervalMs: 100,
-    leaseMs: 4000,
-    backoffBaseMs: 200,
-    backoffMaxMs: 1000,
-    maxAttempts: 20,
-  },
-};
+// A short lease so that the restarted instance takes the crashed one's coupons back quickly.
+const CONFIG = faultConfig({
+  leaseMs: 4000,
+  backoffBaseMs: 200,
+  backoffMaxMs: 1000,
+  maxAttempts: 20,
+});
 
 describe('kill -9 while coupons are in flight, then a restart on the same database', () => {
   let simulator: Simulator;

@@ -5,6 +5,13 @@ import type { JsonClient } from '../harness/http-client';
 
 export { CHILD_OPS };
 
+/** The plugin config of the fault tests: no rate limit, no Button wait, a quick worker. */
+export const faultConfig = (worker: Record<string, number>) => ({
+  rateLimit: { enabled: false },
+  buttonWaitMs: 0,
+  worker: { concurrency: 10, pollIntervalMs: 100, ...worker },
+});
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const referenceOf = (entry: RecordedRequest) =>

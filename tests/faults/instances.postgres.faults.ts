@@ -6,6 +6,7 @@ import { createJsonClient, runPool, type JsonClient } from '../harness/http-clie
 import {
   CHILD_OPS,
   expectIssuedExactlyOnce,
+  faultConfig,
   outbox,
   sleep,
   submit,
@@ -13,18 +14,12 @@ import {
 } from './helpers';
 
 const TOTAL = 1000;
-const CONFIG = {
-  rateLimit: { enabled: false },
-  buttonWaitMs: 0,
-  worker: {
-    concurrency: 10,
-    pollIntervalMs: 100,
-    leaseMs: 5000,
-    backoffBaseMs: 100,
-    backoffMaxMs: 1000,
-    maxAttempts: 50,
-  },
-};
+const CONFIG = faultConfig({
+  leaseMs: 5000,
+  backoffBaseMs: 100,
+  backoffMaxMs: 1000,
+  maxAttempts: 50,
+});
 
 interface Stats {
   owner: string;

@@ -8,9 +8,10 @@ import { startChildStrapi, type ChildStrapi } from '../harness/child-strapi';
 import { createJsonClient, runPool, type JsonClient } from '../harness/http-client';
 import { startPrivatePostgres, type PrivatePostgres } from '../harness/private-postgres';
 import {
-  countIssues,
   CHILD_OPS,
+  countIssues,
   expectIssuedExactlyOnce,
+  faultConfig,
   outbox,
   sleep,
   submit,
@@ -19,18 +20,12 @@ import {
 
 const COUNT = 200;
 const DOWN_MS = 3000;
-const CONFIG = {
-  rateLimit: { enabled: false },
-  buttonWaitMs: 0,
-  worker: {
-    concurrency: 10,
-    pollIntervalMs: 100,
-    leaseMs: 5000,
-    backoffBaseMs: 100,
-    backoffMaxMs: 1000,
-    maxAttempts: 50,
-  },
-};
+const CONFIG = faultConfig({
+  leaseMs: 5000,
+  backoffBaseMs: 100,
+  backoffMaxMs: 1000,
+  maxAttempts: 50,
+});
 
 describe('PostgreSQL restarted during issuing', () => {
   let server: PrivatePostgres;

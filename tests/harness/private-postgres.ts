@@ -4,11 +4,11 @@
  */
 import { execFile } from 'child_process';
 import fs from 'fs';
-import net from 'net';
 import os from 'os';
 import path from 'path';
 import { promisify } from 'util';
 import type { TestDatabase } from './database';
+import { freePort } from './ports';
 
 const run = promisify(execFile);
 
@@ -23,16 +23,6 @@ const binDir = () => {
   if (versions.length === 0) throw new Error(`No PostgreSQL server binaries under ${root}`);
   return path.join(root, versions[0], 'bin');
 };
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 export interface PrivatePostgres {
   port: number;
