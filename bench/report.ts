@@ -35,6 +35,15 @@ export interface Results {
     peakRssMb: number;
     rssAtStartMb: number;
   }>;
+  exports: Array<{
+    client: DatabaseClient;
+    rows: number;
+    seconds: number;
+    megabytes: number;
+    firstByteMs: number;
+    peakRssMb: number;
+    rssBeforeMb: number;
+  }>;
   invariants: Array<{
     label: string;
     participations: number;
@@ -151,6 +160,25 @@ export const renderReport = (r: Results) => {
     out.push(
       'While a burst comes in, issuing shares the CPU and the database with the submissions; "then issued at" is the rate once the API is idle, against the limit C / L = 100/s.'
     );
+    out.push('');
+  }
+
+  if (r.exports.length > 0) {
+    out.push('### 5. CSV export of the coupons dashboard');
+    out.push('');
+    out.push(
+      '`GET /clearon/coupons/export` of every coupon (one in ten with its participant, recipient masked), read in batches of 1,000 and streamed; the benchmark counts the lines as they arrive. Target: works for 100,000 rows with flat memory.'
+    );
+    out.push('');
+    out.push(
+      '| database | rows | first byte after | all after | rows/s | size | peak RSS of Strapi (before the export) |'
+    );
+    out.push('|---|---|---|---|---|---|---|');
+    for (const e of r.exports) {
+      out.push(
+        `| ${e.client} | ${e.rows} | ${ms(e.firstByteMs)} | ${e.seconds.toFixed(1)} s | ${(e.rows / e.seconds).toFixed(0)} | ${e.megabytes.toFixed(1)} MB | ${e.peakRssMb.toFixed(0)} MB (${e.rssBeforeMb.toFixed(0)} MB) |`
+      );
+    }
     out.push('');
   }
 

@@ -7,7 +7,7 @@
  * baseline in the same run: this machine is shared and noisy, ratios are what carry over.
  *
  * Options: --short, --db sqlite,postgres (default both), --out FILE (full mode; default
- * docs/benchmarks.md), --figures 1,2,3,4 (default all; a partial run prints and never writes).
+ * docs/benchmarks.md), --figures 1,2,3,4,5 (default all; a partial run prints and never writes).
  */
 import fs from 'fs';
 import path from 'path';
@@ -43,8 +43,8 @@ const option = (name: string) => {
 const SHORT = argv.includes('--short') || process.env.BENCH_SHORT === '1';
 const DATABASES = (option('--db') ?? 'sqlite,postgres').split(',') as DatabaseClient[];
 const OUT = option('--out') ?? path.join(__dirname, '..', 'docs', 'benchmarks.md');
-const FIGURES = new Set((option('--figures') ?? '1,2,3,4').split(',').map(Number));
-const PARTIAL = [1, 2, 3, 4].some((figure) => !FIGURES.has(figure));
+const FIGURES = new Set((option('--figures') ?? '1,2,3,4,5').split(',').map(Number));
+const PARTIAL = [1, 2, 3, 4, 5].some((figure) => !FIGURES.has(figure));
 
 const PLAN = SHORT
   ? {
@@ -55,6 +55,7 @@ const PLAN = SHORT
       backlog: 400,
       concurrencies: [10],
       bursts: [500],
+      exportRows: 20_000,
     }
   : {
       warmup: 200,
@@ -64,6 +65,7 @@ const PLAN = SHORT
       backlog: 2000,
       concurrencies: [10, 50],
       bursts: [1000, 5000, 10000],
+      exportRows: 100_000,
     };
 const L = 100;
 const PAUSE_MS = 20;
@@ -189,6 +191,49 @@ const burst = async (stack: Stack, simulator: Simulator, count: number) => {
   };
 };
 
+/**
+ * Figure 5: the coupons dashboard's CSV export of PLAN.exportRows coupons (one in ten with its
+ * participant), streamed over HTTP and counted as it arrives, on a fresh Strapi.
+ */
+const csvExport = async (client: DatabaseClient, simulator: Simulator) => {
+  const rows = PLAN.exportRows;
+  log(`figure 5 (${client}): CSV export of ${rows} coupons`);
+  const stack = await startStack(client, simulator, `${client}-export`);
+  try {
+    await stack.strapi.call(CHILD_OPS, 'seedIssuedCoupons', { count: rows });
+    const token = await stack.strapi.call<string>(CHILD_OPS, 'adminToken');
+    const rssBeforeMb = stack.strapi.peakRssKb() / 1024;
+    const started = Date.now();
+    const response = await fetch(`${stack.strapi.url}/clearon/coupons/export`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (response.status !== 200 || !response.body) {
+      throw new Error(`figure 5: HTTP ${response.status}`);
+    }
+    let bytes = 0;
+    let lines = 0;
+    let firstByteMs = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      if (bytes === 0) firstByteMs = Date.now() - started;
+      bytes += chunk.length;
+      for (const byte of chunk) if (byte === 10) lines += 1;
+    }
+    const seconds = (Date.now() - started) / 1000;
+    if (lines !== rows + 1) throw new Error(`figure 5: ${lines} lines for ${rows} rows`);
+    return {
+      client,
+      rows,
+      seconds,
+      megabytes: bytes / 1e6,
+      firstByteMs,
+      peakRssMb: stack.strapi.peakRssKb() / 1024,
+      rssBeforeMb,
+    };
+  } finally {
+    await stack.stop();
+  }
+};
+
 /** A new child with worker concurrency C on the stack's database (same data, new config). */
 const withConcurrency = async (stack: Stack, concurrency: number): Promise<Stack> => {
   stack.http.close();
@@ -222,6 +267,7 @@ const main = async () => {
     machine: await machine(DATABASES),
     throughput: [],
     bursts: [],
+    exports: [],
     invariants: [],
   };
   const check = async (stack: Stack, label: string) => {
@@ -255,6 +301,7 @@ const main = async () => {
       } finally {
         await stack.stop();
       }
+      if (FIGURES.has(5)) results.exports.push(await csvExport(client, simulator));
       if (SHORT || !FIGURES.has(4)) continue;
       // Full run: each burst on a fresh database and a fresh Strapi (clean peak RSS).
       const sizes = client === DATABASES[0] ? PLAN.bursts : [5000];

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { formCampaign, publishCampaign } from '../fixtures/campaigns';
+import { seedIssuedCoupons as seedCoupons } from '../fixtures/coupons';
 import { createIntegration } from '../fixtures/integrations';
+import { createSuperAdmin } from './admin';
 import type { TestApp } from './strapi';
 import { getService } from '../../server/src/utils/get-service';
 
@@ -89,3 +91,11 @@ export const outboxSummary = async (strapi: Core.Strapi) => {
     })),
   };
 };
+
+/** `count` issued coupons written straight to the tables (tests/fixtures/coupons.ts). */
+export const seedIssuedCoupons = (strapi: Core.Strapi, input: { count: number }) =>
+  seedCoupons(strapi, input.count);
+
+/** A new super admin's JWT, for the admin routes. */
+export const adminToken = async (strapi: Core.Strapi) =>
+  (await createSuperAdmin({ strapi, server: strapi.server.httpServer } as TestApp)).token;
