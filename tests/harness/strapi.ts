@@ -16,6 +16,8 @@ export interface BootOptions {
   /** Reuse an existing database instead of creating one (e.g. a second instance, a restart). */
   database?: TestDatabase;
   env?: Record<string, string>;
+  /** Runs before Strapi loads (before the plugins register), e.g. to add an outer document middleware. */
+  beforeLoad?: (strapi: Core.Strapi) => void;
 }
 
 const TEST_ENV: Record<string, string> = {
@@ -47,6 +49,7 @@ export const bootStrapi = async (options: BootOptions = {}): Promise<TestApp> =>
 
   const strapi = createStrapi({ appDir: PLAYGROUND_DIR, distDir: PLAYGROUND_DIST_DIR });
   strapi.log.level = process.env.TEST_LOG_LEVEL ?? 'warn';
+  options.beforeLoad?.(strapi);
   await strapi.load();
   strapi.server.mount();
 

@@ -3,6 +3,7 @@ import type { Campaign } from '../domain/campaign';
 import type { ValidatedAnswers } from '../domain/answers';
 import { evaluateOutcome } from '../domain/outcome';
 import { escapeHtml, renderTemplate, toHtml } from '../domain/render';
+import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
 import { hashToken, newReference, newToken } from '../utils/random';
 import type { CouponRow } from './coupons';
@@ -70,7 +71,17 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
         tokenHash: hashToken(token),
       },
     } as never)) as unknown as ParticipationRow;
-    return { participation, token, coupon: couponWrittenWith(participation) };
+    // Another plugin's document middleware may have replaced the object the outbox keyed it by:
+    // then the coupon is read back.
+    const hasCoupon =
+      outcome.exitScreenIndex !== null &&
+      Boolean((campaign.exitScreens ?? [])[outcome.exitScreenIndex]?.coupon);
+    const coupon =
+      couponWrittenWith(participation) ??
+      (hasCoupon
+        ? await getService(strapi, 'coupons').findByParticipation(participation.documentId)
+        : null);
+    return { participation, token, coupon };
   },
 
   findByDocumentId(documentId: string) {
