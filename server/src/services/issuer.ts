@@ -438,7 +438,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
    * next one at once instead of waiting for a claim's round trip to the database. Each is started
    * within half its lease, or handed back.
    */
-  const ready: Array<{ coupon: ClaimedCoupon; claimedAt: number }> = [];
+  const ready: Array<{ coupon: ClaimedCoupon; leasedAt: number }> = [];
 
   const releaseLeases = async (ids: number[]) => {
     if (ids.length === 0) return;
@@ -451,8 +451,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const startReady = () => {
     const stale: number[] = [];
     while (running && inFlight < config().concurrency && ready.length > 0) {
-      const { coupon, claimedAt } = ready.shift()!;
-      if (Date.now() - claimedAt > config().leaseMs / 2) stale.push(coupon.id);
+      const { coupon, leasedAt } = ready.shift()!;
+      if (Date.now() - leasedAt > config().leaseMs / 2) stale.push(coupon.id);
       else void run(coupon);
     }
     releaseLeases(stale).catch((error) =>
@@ -502,9 +502,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       // Enough for the free slots, and a full set ready behind them.
       const wanted = 2 * config().concurrency - inFlight - ready.length;
       if (wanted > 0) {
+        // The lease runs from the claim's start (its `now`), not from when the rows came back.
+        const leasedAt = Date.now();
         const coupons = await loadSafely(await claim(wanted));
-        const claimedAt = Date.now();
-        ready.push(...coupons.map((coupon) => ({ coupon, claimedAt })));
+        ready.push(...coupons.map((coupon) => ({ coupon, leasedAt })));
         startReady();
       }
     } catch (error) {
