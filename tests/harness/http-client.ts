@@ -12,15 +12,18 @@ export interface JsonResponse<T = unknown> {
 }
 
 export const createJsonClient = (baseUrl: string, maxSockets = 50) => {
-  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  // Idle sockets are closed here before the server's keep-alive timeout (5 s) closes them: a request
+  // written on a socket the server is closing at that moment would fail with "socket hang up".
+  const agent = new http.Agent({ keepAlive: true, maxSockets, timeout: 4_000 });
   const base = new URL(baseUrl);
 
   const send = <T>(
     method: string,
     path: string,
     body?: unknown,
-    headers: Record<string, string> = {}
-  ) =>
+    headers: Record<string, string> = {},
+    retried = false
+  ): Promise<JsonResponse<T>> =>
     new Promise<JsonResponse<T>>((resolve, reject) => {
       const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
       const started = process.hrtime.bigint();
@@ -56,7 +59,13 @@ export const createJsonClient = (baseUrl: string, maxSockets = 50) => {
           res.on('error', reject);
         }
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        // The server closed a kept-alive socket as this request went out on it (Node's documented
+        // race): the request never reached it, so it is sent again once, on a new socket.
+        if (req.reusedSocket && error.code === 'ECONNRESET' && !retried) {
+          send<T>(method, path, body, headers, true).then(resolve, reject);
+        } else reject(error);
+      });
       req.end(payload);
     });
 
