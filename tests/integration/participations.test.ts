@@ -10,6 +10,7 @@ import {
   quizCampaign,
 } from '../fixtures/campaigns';
 import { waitFor } from '../harness/wait';
+import { getService } from '../../server/src/utils/get-service';
 
 const WORKER = { pollIntervalMs: 50, backoffBaseMs: 30, backoffMaxMs: 100, maxAttempts: 4 };
 
@@ -483,6 +484,36 @@ describe('campaigns, participations and coupon issuing', () => {
         .connection('clearon_coupons')
         .where({ reference: await referenceOf(first.body.data.id) });
       expect(old.coupon_code).toBe('OLD');
+    });
+    it("fails visibly, and sends nothing, when the exit screen's integration was deleted since", async () => {
+      const other = await createIntegration(app, {
+        name: 'Second account',
+        endpoint: simulator.endpoint,
+        apiKey: 'test-key',
+      });
+      await publishCampaign(
+        app.strapi,
+        formCampaign('deleted-integration', {
+          couponCode: 'GONE',
+          validityDays: 10,
+          delivery: 'button',
+          integration: other.id,
+        })
+      );
+      await getService(app.strapi, 'integrations').delete(other.id);
+      const before = simulator.received.length;
+      const { body } = await submit('deleted-integration', {
+        firstname: 'C',
+        email: 'c@example.se',
+        deliveryType: 'email',
+      }).expect(201);
+      expect(body.data.coupon).toMatchObject({ status: 'failed', delivery: 'button' });
+      const [row] = await app.strapi.db
+        .connection('clearon_coupons')
+        .where({ reference: await referenceOf(body.data.id) });
+      expect(row).toMatchObject({ status: 'failed', last_error_code: 'integration_missing' });
+      expect(row.last_error).toMatch(/no longer exists/);
+      expect(simulator.received.length).toBe(before);
     });
   });
 });

@@ -76,6 +76,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async enqueue(input: EnqueueInput): Promise<CouponRow> {
       const integration = await integrationOf(input.settings.integration);
+      // The exit screen names an integration that was deleted since: a visible failure rather than
+      // a coupon silently issued through another ClearOn account.
+      const missing = Boolean(input.settings.integration) && !integration;
       // One query-engine insert (with its two link rows): the coupon is internal, and the document
       // service's validation and events would double the cost of every participation.
       const row = (await query().create({
@@ -88,9 +91,16 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
           validityDays: input.settings.validityDays,
           delivery: input.settings.delivery,
           channel: input.channel,
-          status: 'pending',
+          status: missing ? 'failed' : 'pending',
           attempts: 0,
           nextAttemptAt: new Date(),
+          ...(missing
+            ? {
+                lastErrorCode: 'integration_missing',
+                lastError:
+                  'The ClearOn integration chosen for this coupon no longer exists; a retry issues it through the default integration',
+              }
+            : {}),
           // As the document service sets it on a type without draft & publish.
           publishedAt: new Date(),
         },

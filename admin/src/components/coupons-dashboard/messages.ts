@@ -118,6 +118,10 @@ export const messages = {
     "The integration's API key cannot be read: enter it again"
   ),
   errorNoIntegration: m('dashboard.error.no_integration', 'No ClearOn integration is configured'),
+  errorIntegrationMissing: m(
+    'dashboard.error.integration_missing',
+    'The integration chosen for this coupon no longer exists; a retry issues it through the default integration'
+  ),
   errorIntegrationDisabled: m(
     'dashboard.error.integration_disabled',
     'The ClearOn integration is disabled'

@@ -32,6 +32,7 @@ export const ERROR_MESSAGES: Record<string, Message> = {
   unreachable: messages.errorUnreachable,
   key_unreadable: messages.errorKeyUnreadable,
   no_integration: messages.errorNoIntegration,
+  integration_missing: messages.errorIntegrationMissing,
   integration_disabled: messages.errorIntegrationDisabled,
   internal: messages.errorInternal,
   erased: messages.errorErased,
