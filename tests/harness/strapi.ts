@@ -1,4 +1,5 @@
 import { createStrapi, type Core } from '@strapi/strapi';
+import { trackCommitCallbacks } from './commit-callbacks';
 import { createTestDatabase, type TestDatabase } from './database';
 import { PLAYGROUND_DIR, PLAYGROUND_DIST_DIR, PLUGIN_SOURCE_ENTRY } from './paths';
 
@@ -52,12 +53,14 @@ export const bootStrapi = async (options: BootOptions = {}): Promise<TestApp> =>
   options.beforeLoad?.(strapi);
   await strapi.load();
   strapi.server.mount();
+  const commitCallbacks = trackCommitCallbacks(strapi);
 
   return {
     strapi,
     database,
     server: strapi.server.httpServer,
     async stop() {
+      await commitCallbacks.settle();
       await strapi.destroy();
       if (!options.database) await database.drop();
     },
