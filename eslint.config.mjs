@@ -61,6 +61,7 @@ export default tseslint.config(
         HTMLElement: 'readonly',
         HTMLInputElement: 'readonly',
         RadioNodeList: 'readonly',
+        crypto: 'readonly',
         setTimeout: 'readonly',
       },
     },

@@ -5,6 +5,7 @@
  *   1. GET  /api/clearon/campaigns                     the open campaigns
  *   2. GET  /api/clearon/campaigns/:slug               a campaign's form fields and quiz questions
  *   3. POST /api/clearon/campaigns/:slug/participations {"answers": {...}}: 201, or 400 with field errors
+ *      (with an Idempotency-Key, so that sending the same answers again never makes a second one)
  *   4. GET  /api/clearon/participations/:id (X-Participation-Token header)  polled while pending
  *
  * The URL holds the state: `?campaign=<slug>` shows a campaign; after a participation,
@@ -40,7 +41,7 @@ const POLL = { firstDelayMs: 1000, maxDelayMs: 10_000, giveUpAfterMs: 3 * 60_000
  * Calls the public API. Never throws for an HTTP status: the caller reads `status` and `body`
  * (`{data}` on success, `{data: null, error: {status, name, message, details}}` otherwise).
  * @param {string} path
- * @param {{ method?: string, json?: unknown }} [options]
+ * @param {{ method?: string, json?: unknown, headers?: Record<string, string> }} [options]
  * @returns {Promise<ApiResponse>}
  */
 async function api(path, options = {}) {
@@ -336,12 +337,14 @@ function readAnswers(campaign, form) {
  */
 async function participate(campaign, form, formError) {
   clearErrors(form, formError);
+  const answers = readAnswers(campaign, form);
   /** @type {ApiResponse} */
   let response;
   try {
     response = await api(`/campaigns/${encodeURIComponent(campaign.slug)}/participations`, {
       method: 'POST',
-      json: { answers: readAnswers(campaign, form) },
+      json: { answers },
+      headers: { 'Idempotency-Key': idempotencyKeyFor(campaign.slug, answers) },
     });
   } catch {
     formError.textContent = 'The server cannot be reached. Check your connection and try again.';
@@ -367,6 +370,21 @@ async function participate(campaign, form, formError) {
     const seconds = Number(retryAfter) || 60;
     formError.textContent = `Too many attempts. Please try again in ${seconds} seconds.`;
   } else formError.textContent = 'Something went wrong. Please try again later.';
+}
+
+/** @type {{ answers: string, key: string } | null} */
+let lastAttempt = null;
+
+/**
+ * The same answers sent again (a double click, a retry after a lost connection) keep their key, so
+ * the API answers with the first participation; other answers get a new key.
+ * @param {string} slug
+ * @param {Record<string, unknown>} answers
+ */
+function idempotencyKeyFor(slug, answers) {
+  const sent = JSON.stringify([slug, answers]);
+  if (lastAttempt?.answers !== sent) lastAttempt = { answers: sent, key: crypto.randomUUID() };
+  return lastAttempt.key;
 }
 
 /**

@@ -139,6 +139,41 @@ describe('npm run demo, played in Chromium', () => {
     expect(JSON.stringify(coupons)).toContain(shown as string);
   });
 
+  it('sends the answers again after a lost response: the same participation, one coupon', async () => {
+    await page.goto(`${base}/?campaign=demo-form`);
+    await page.locator('form').waitFor();
+    await page.getByLabel('First name').fill('Lou');
+    await page.getByLabel('By email').check();
+    await page.locator('#input-email').fill('lost-answer@example.com');
+
+    // The server saves the first POST, but its answer never reaches the page.
+    const keys: string[] = [];
+    const route = '**/api/clearon/campaigns/demo-form/participations';
+    await page.route(route, async (intercepted) => {
+      keys.push(intercepted.request().headers()['idempotency-key']);
+      await intercepted.fetch();
+      await intercepted.abort('connectionreset');
+    });
+    await page.click('button[type=submit]');
+    await waitForText(page.locator('#form-error'), /^The server cannot be reached/);
+    await page.unroute(route);
+
+    const replayed = page.waitForResponse(
+      (response) => response.url().endsWith('/participations') && response.status() === 201
+    );
+    await page.click('button[type=submit]');
+    expect((await replayed).headers()['idempotent-replayed']).toBe('true');
+    await waitForText(page.locator('.exit-title'), 'Thanks Lou!');
+    await page.locator('.coupon-code').waitFor({ timeout: 60_000 });
+
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    const asked = (await sentTo('DEMO10')).filter(
+      (r) => (r.body?.recipient as { email?: string })?.email === 'lost-answer@example.com'
+    );
+    expect(new Set(asked.map((r) => r.body?.reference)).size).toBe(1);
+  });
+
   it('plays demo-quiz with two right answers: the Automatic coupon is sent by email', async () => {
     await page.goto(`${base}/?campaign=demo-quiz`);
     await page.locator('form').waitFor();

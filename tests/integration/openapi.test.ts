@@ -16,6 +16,7 @@ import { publishCampaign } from '../fixtures/campaigns';
 import { ROOT_DIR } from '../harness/paths';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 import { waitFor } from '../harness/wait';
+import { getService } from '../../server/src/utils/get-service';
 
 type Method = 'get' | 'post';
 interface Operation {
@@ -90,7 +91,7 @@ describe('docs/openapi.yaml describes the public API', () => {
       pluginConfig: {
         worker: { pollIntervalMs: 50, backoffBaseMs: 30, backoffMaxMs: 100, maxAttempts: 4 },
         buttonWaitMs: 0, // the first answer is `pending`: the polling path is exercised too
-        rateLimit: { enabled: true, max: 20, windowMs: 60_000 },
+        rateLimit: { enabled: true, max: 30, windowMs: 60_000 },
       },
     });
     await createIntegration(app, {
@@ -120,12 +121,14 @@ describe('docs/openapi.yaml describes the public API', () => {
     expect((spec as unknown as { openapi: string }).openapi).toBe('3.1.0');
     const post = spec.paths['/campaigns/{slug}/participations'].post as unknown as {
       requestBody: { content: { 'application/json': { example: unknown } } };
-      responses: { '400': { content: { 'application/json': { example: unknown } } } };
+      responses: Record<'400' | '422', { content: { 'application/json': { example: unknown } } }>;
     };
     const requestExample = post.requestBody.content['application/json'].example;
     expect(validator('#/components/schemas/ParticipationRequest')(requestExample)).toBe(true);
     const errorExample = post.responses['400'].content['application/json'].example;
     expect(validator('#/components/schemas/ValidationErrorResponse')(errorExample)).toBe(true);
+    const reusedKeyExample = post.responses['422'].content['application/json'].example;
+    expect(validator('#/components/schemas/ErrorResponse')(reusedKeyExample)).toBe(true);
   });
 
   it('GET /campaigns: 200 with the open campaigns only', async () => {
@@ -260,6 +263,31 @@ describe('docs/openapi.yaml describes the public API', () => {
     expect(tooLarge.status).toBe(413);
   });
 
+  it('POST participations with an Idempotency-Key: 201 again, 422 with other answers, 409 once erased', async () => {
+    const key = '3f0c8f8e-2b7a-4c55-9a3e-6a1d4c2f7b10';
+    const answers = { firstname: 'Kay', email: 'kay@example.com', deliveryType: 'email' };
+    const keyed = (body: unknown) =>
+      api()
+        .post('/api/clearon/campaigns/demo-form/participations')
+        .set('Idempotency-Key', key)
+        .send(body as object);
+    const first = await keyed({ answers });
+    conforms('/campaigns/{slug}/participations', 'post', first);
+    const again = await keyed({ answers });
+    conforms('/campaigns/{slug}/participations', 'post', again);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.data.id).toBe(first.body.data.id);
+
+    const other = await keyed({ answers: { ...answers, firstname: 'Kai' } });
+    conforms('/campaigns/{slug}/participations', 'post', other);
+    expect(other.status).toBe(422);
+
+    await getService(app.strapi, 'privacy').eraseContact({ email: answers.email });
+    const erased = await keyed({ answers });
+    conforms('/campaigns/{slug}/participations', 'post', erased);
+    expect(erased.status).toBe(409);
+  });
+
   it('GET /health: 200', async () => {
     conforms('/health', 'get', await api().get('/api/clearon/health'));
   });
@@ -267,7 +295,7 @@ describe('docs/openapi.yaml describes the public API', () => {
   // Last: it uses up this client's participation budget.
   it('POST participations: 429 with Retry-After once the rate limit is reached', async () => {
     let response;
-    for (let i = 0; i < 30; i += 1) {
+    for (let i = 0; i < 40; i += 1) {
       response = await participate('demo-form', { answers: {} });
       if (response.status === 429) break;
     }

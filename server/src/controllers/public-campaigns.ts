@@ -2,9 +2,20 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chooseChannel, validateAnswers, type FieldError } from '../domain/answers';
 import { getPluginConfig } from '../utils/get-plugin-config';
-import { sendError } from '../utils/error-response';
+import { sendConflict, sendError } from '../utils/error-response';
 import { getService } from '../utils/get-service';
 import { tokenMatches } from '../utils/random';
+import type { Campaign } from '../domain/campaign';
+import type { ValidatedAnswers } from '../domain/answers';
+import type { ParticipationRow } from '../services/participations';
+import type { CouponRow } from '../services/coupons';
+import {
+  IDEMPOTENCY_HEADER,
+  canonicalJson,
+  parseIdempotencyKey,
+  submissionKeyHash,
+  submissionToken,
+} from '../utils/submission-key';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -24,6 +35,57 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
     if (typeof slug !== 'string' || slug.length > 200) return null;
     const campaign = await campaigns().findPublishedBySlug(slug);
     return campaign && campaigns().isOpen(campaign) ? campaign : null;
+  };
+
+  /** 201 with the participant's view; in Button mode, first waits a moment for the coupon. */
+  const answerParticipation = async (
+    ctx: Context,
+    campaign: Campaign,
+    participation: ParticipationRow,
+    token: string,
+    written: CouponRow | null
+  ) => {
+    const { buttonWaitMs } = getPluginConfig(strapi);
+    let coupon = written;
+    if (coupon?.status === 'pending' && coupon.delivery === 'button' && buttonWaitMs > 0) {
+      const settled = await getService(strapi, 'issuer').waitForSettled(coupon.id, buttonWaitMs);
+      coupon = settled
+        ? { ...coupon, ...settled }
+        : await coupons().findByParticipation(participation.documentId);
+    }
+    ctx.status = 201;
+    ctx.body = {
+      data: { ...participations().toPublicView(participation, campaign, coupon), token },
+    };
+  };
+
+  /** The same key sent again: the first participation's answer, never a second participation. */
+  const replay = async (
+    ctx: Context,
+    campaign: Campaign,
+    earlier: ParticipationRow,
+    validated: ValidatedAnswers,
+    token: string
+  ) => {
+    if (earlier.erasedAt) {
+      return sendConflict(
+        ctx,
+        `The participation sent with this ${IDEMPOTENCY_HEADER} has been erased`,
+        { header: IDEMPOTENCY_HEADER }
+      );
+    }
+    if (canonicalJson(earlier.answers) !== canonicalJson(validated.answers)) {
+      return sendError(
+        ctx,
+        422,
+        'UnprocessableEntityError',
+        `This ${IDEMPOTENCY_HEADER} was already used with other answers: send new answers with a new key`,
+        { header: IDEMPOTENCY_HEADER }
+      );
+    }
+    ctx.set('Idempotent-Replayed', 'true');
+    const coupon = await coupons().findByParticipation(earlier.documentId);
+    return answerParticipation(ctx, campaign, earlier, token, coupon);
   };
 
   return {
@@ -49,6 +111,12 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const campaign = await openCampaign(ctx.params.slug);
       if (!campaign) return notFound(ctx, 'No open campaign with this slug');
+      const idempotency = parseIdempotencyKey(ctx.get(IDEMPOTENCY_HEADER) || undefined);
+      if (!idempotency.ok) {
+        return badRequest(ctx, `${IDEMPOTENCY_HEADER} header ${idempotency.message}`, [
+          { path: ['headers', IDEMPOTENCY_HEADER], message: idempotency.message },
+        ]);
+      }
 
       if (!ctx.is('application/json')) {
         return badRequest(ctx, 'The body must be JSON', [
@@ -68,9 +136,8 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
         return badRequest(ctx, 'Invalid participation', errors);
       }
 
-      const config = getPluginConfig(strapi);
       const result = validateAnswers(campaign, (body as { answers: unknown }).answers, {
-        defaultCountry: config.defaultCountry,
+        defaultCountry: getPluginConfig(strapi).defaultCountry,
       });
       if (!result.ok) {
         return badRequest(
@@ -95,22 +162,37 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      const submitted = await participations().submit(campaign, result.value);
-      const { participation, token } = submitted;
-      let coupon = submitted.coupon;
-      if (coupon?.status === 'pending' && coupon.delivery === 'button' && config.buttonWaitMs > 0) {
-        const settled = await getService(strapi, 'issuer').waitForSettled(
-          coupon.id,
-          config.buttonWaitMs
-        );
-        coupon = settled
-          ? { ...coupon, ...settled }
-          : await coupons().findByParticipation(participation.documentId);
+      const keyed = idempotency.key
+        ? {
+            submissionKey: submissionKeyHash(campaign.documentId, idempotency.key),
+            token: submissionToken(
+              strapi.config.get('server.app.keys'),
+              campaign.documentId,
+              idempotency.key
+            ),
+          }
+        : undefined;
+      if (keyed) {
+        const earlier = await participations().findBySubmissionKey(keyed.submissionKey);
+        if (earlier) return replay(ctx, campaign, earlier, result.value, keyed.token);
       }
-      ctx.status = 201;
-      ctx.body = {
-        data: { ...participations().toPublicView(participation, campaign, coupon), token },
-      };
+
+      let submitted;
+      try {
+        submitted = await participations().submit(campaign, result.value, keyed);
+      } catch (error) {
+        // The same key sent twice at once: the database's unique index lets one of them in.
+        const earlier = keyed && (await participations().findBySubmissionKey(keyed.submissionKey));
+        if (!earlier) throw error;
+        return replay(ctx, campaign, earlier, result.value, keyed.token);
+      }
+      return answerParticipation(
+        ctx,
+        campaign,
+        submitted.participation,
+        submitted.token,
+        submitted.coupon
+      );
     },
 
     async participation(ctx: Context) {

@@ -22,6 +22,7 @@ export interface ParticipationRow {
   profile: string | null;
   exitScreenIndex: number | null;
   tokenHash: string | null;
+  erasedAt?: string | null;
   campaign?: { documentId: string } | null;
 }
 
@@ -53,8 +54,12 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
    * Creates the participation; the document middleware writes its coupon (if its exit screen has
    * one) in the same transaction, and hands it back here.
    */
-  async submit(campaign: Campaign, validated: ValidatedAnswers) {
-    const token = newToken();
+  async submit(
+    campaign: Campaign,
+    validated: ValidatedAnswers,
+    keyed?: { submissionKey: string; token: string }
+  ) {
+    const token = keyed?.token ?? newToken();
     const outcome = evaluateOutcome(campaign, validated.answers);
     const participation = (await strapi.documents(UID.participation).create({
       data: {
@@ -69,6 +74,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
         profile: outcome.profile,
         exitScreenIndex: outcome.exitScreenIndex,
         tokenHash: hashToken(token),
+        submissionKey: keyed?.submissionKey ?? null,
       },
     } as never)) as unknown as ParticipationRow;
     // Another plugin's document middleware may have replaced the object the outbox keyed it by:
@@ -82,6 +88,14 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
         ? await getService(strapi, 'coupons').findByParticipation(participation.documentId)
         : null);
     return { participation, token, coupon };
+  },
+
+  /** The participation made earlier with this Idempotency-Key (its hash), if any. */
+  findBySubmissionKey(submissionKey: string) {
+    return strapi.db.query(UID.participation).findOne({
+      where: { submissionKey },
+      populate: { campaign: { select: ['documentId'] } },
+    }) as Promise<ParticipationRow | null>;
   },
 
   findByDocumentId(documentId: string) {
