@@ -16,6 +16,7 @@ import { publishCampaign } from '../fixtures/campaigns';
 import { ROOT_DIR } from '../harness/paths';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 import { waitFor } from '../harness/wait';
+import { withPoolExhausted } from '../harness/pool';
 import { getService } from '../../server/src/utils/get-service';
 
 type Method = 'get' | 'post';
@@ -93,6 +94,8 @@ describe('docs/openapi.yaml describes the public API', () => {
         buttonWaitMs: 0, // the first answer is `pending`: the polling path is exercised too
         rateLimit: { enabled: true, max: 30, windowMs: 60_000 },
       },
+      // The 503 test below holds every connection; a query then gives up after this long.
+      env: { DATABASE_CONNECTION_TIMEOUT: '2000' },
     });
     await createIntegration(app, {
       name: 'Simulator',
@@ -286,6 +289,30 @@ describe('docs/openapi.yaml describes the public API', () => {
     const erased = await keyed({ answers });
     conforms('/campaigns/{slug}/participations', 'post', erased);
     expect(erased.status).toBe(409);
+  });
+
+  it('every route: 503 with Retry-After while the database cannot serve it', async () => {
+    // Emptied so that the campaign cache cannot answer in the database's place.
+    getService(app.strapi, 'campaigns').clearCache();
+    const routes: Array<[string, Method, () => request.Test]> = [
+      ['/campaigns', 'get', () => api().get('/api/clearon/campaigns')],
+      ['/campaigns/{slug}', 'get', () => api().get('/api/clearon/campaigns/demo-form')],
+      [
+        '/campaigns/{slug}/participations',
+        'post',
+        () => participate('demo-form', { answers: { firstname: 'Ada', email: 'ada@example.com' } }),
+      ],
+      ['/participations/{id}', 'get', () => api().get('/api/clearon/participations/x?token=y')],
+      ['/health', 'get', () => api().get('/api/clearon/health')],
+    ];
+    await withPoolExhausted(app.strapi, async () => {
+      for (const [docPath, method, send] of routes) {
+        const response = await send();
+        expect(response.status).toBe(503);
+        conforms(docPath, method, response);
+        expect(response.headers['retry-after']).toBe('5');
+      }
+    });
   });
 
   it('GET /health: 200', async () => {

@@ -1,3 +1,4 @@
+import { databaseUnavailable } from './database-unavailable';
 import { rateLimit } from './rate-limit';
 
-export default { 'rate-limit': rateLimit };
+export default { 'database-unavailable': databaseUnavailable, 'rate-limit': rateLimit };
