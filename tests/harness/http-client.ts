@@ -9,6 +9,7 @@ export interface JsonResponse<T = unknown> {
   body: T;
   /** Wall time of the exchange, in milliseconds (high resolution). */
   ms: number;
+  headers: http.IncomingHttpHeaders;
 }
 
 export const createJsonClient = (baseUrl: string, maxSockets = 50) => {
@@ -54,7 +55,7 @@ export const createJsonClient = (baseUrl: string, maxSockets = 50) => {
             } catch {
               // not JSON: keep the text
             }
-            resolve({ status: res.statusCode ?? 0, body: parsed as T, ms });
+            resolve({ status: res.statusCode ?? 0, body: parsed as T, ms, headers: res.headers });
           });
           res.on('error', reject);
         }

@@ -29,7 +29,8 @@ export interface PrivatePostgres {
   /** One database on this server, for the playground's config. */
   database: TestDatabase;
   /** Stops the server (fast: every connection is cut), waits `downMs`, starts it again. */
-  restart(downMs: number): Promise<void>;
+  /** Stops the server (every connection cut), calls `whileDown`, and starts it `downMs` later. */
+  restart(downMs: number, whileDown?: () => void): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -83,8 +84,9 @@ export const startPrivatePostgres = async (): Promise<PrivatePostgres> => {
       },
       drop: async () => undefined,
     },
-    async restart(downMs) {
+    async restart(downMs, whileDown) {
       await ctl('stop', '-m', 'fast');
+      whileDown?.();
       await new Promise((resolve) => setTimeout(resolve, downMs));
       await ctl('start');
     },
