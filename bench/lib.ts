@@ -1,5 +1,5 @@
 import os from 'os';
-import { randomBytes } from 'crypto';
+import { randomBytes, randomUUID } from 'crypto';
 import { startSimulator, type Simulator } from '../simulator/src';
 import { createDatabase, startChildStrapi, type ChildStrapi } from '../tests/harness/child-strapi';
 import { CHILD_OPS, type OutboxRow } from '../tests/harness/child-ops';
@@ -97,10 +97,12 @@ export const participant = () => {
   return { firstname: `Bench${n}`, email: `bench.${n}@example.se`, deliveryType: 'email' };
 };
 
-export const submit = (stack: Stack, slug: 'auto' | 'button') =>
+/** A participation; with `withKey`, sent with a new Idempotency-Key (what a careful front end does). */
+export const submit = (stack: Stack, slug: 'auto' | 'button', withKey = false) =>
   stack.http.post<{ data?: { id: string; coupon?: { status: string } } }>(
     `/api/clearon/campaigns/${slug}/participations`,
-    { answers: participant() }
+    { answers: participant() },
+    withKey ? { 'Idempotency-Key': randomUUID() } : undefined
   );
 
 /** Strapi's own REST create of a comparable content type (playground api::entry.entry). */

@@ -76,7 +76,8 @@ const ok = (status: number) => status === 200 || status === 201;
  * Figure 1: the public POST (Automatic, ClearOn at 0 ms) against Strapi's own REST create.
  * Latency: one request at a time, alternating, with a pause after each so that neither is measured
  * while the other's background work (the coupon issued after the commit) runs. Capacity: requests
- * per second of each alone with 8 clients, which does count that background work.
+ * per second of each alone with 8 clients, which does count that background work. A third series
+ * sends each participation with an Idempotency-Key, to show what the key costs.
  */
 const submitLatency = async (stack: Stack, simulator: Simulator) => {
   simulator.setLatency(0);
@@ -87,6 +88,7 @@ const submitLatency = async (stack: Stack, simulator: Simulator) => {
   }
   const plugin: number[] = [];
   const baseline: number[] = [];
+  const keyed: number[] = [];
   const pause = () => sleep(PAUSE_MS);
   for (let i = 0; i < PLAN.latencyN; i++) {
     let entry;
@@ -101,11 +103,16 @@ const submitLatency = async (stack: Stack, simulator: Simulator) => {
       entry = await createEntry(stack);
     }
     await pause();
-    if (!ok(entry.status) || participation.status !== 201) {
-      throw new Error(`figure 1: HTTP ${entry.status} / ${participation.status}`);
+    const withKey = await submit(stack, 'auto', true);
+    await pause();
+    if (!ok(entry.status) || participation.status !== 201 || withKey.status !== 201) {
+      throw new Error(
+        `figure 1: HTTP ${entry.status} / ${participation.status} / ${withKey.status}`
+      );
     }
     baseline.push(entry.ms);
     plugin.push(participation.ms);
+    keyed.push(withKey.ms);
   }
   await waitAllIssued(stack, 60_000);
 
@@ -122,6 +129,7 @@ const submitLatency = async (stack: Stack, simulator: Simulator) => {
   return {
     plugin: latency(plugin),
     baseline: latency(baseline),
+    keyed: latency(keyed),
     pauseMs: PAUSE_MS,
     pluginRate,
     baselineRate,
