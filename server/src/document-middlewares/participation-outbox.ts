@@ -5,6 +5,7 @@ import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
 import { newReference } from '../utils/random';
 import { rememberCoupon } from '../utils/written-coupons';
+import { canLinkDirectly, isMarkedForDirectLink, linkCampaign } from '../utils/campaign-link';
 
 type Data = Record<string, unknown>;
 
@@ -34,7 +35,7 @@ export const participationOutbox =
   ) => {
     if (context.uid !== UID.participation || context.action !== 'create') return next();
 
-    return strapi.db.transaction(async ({ onCommit }) => {
+    return strapi.db.transaction(async ({ onCommit, trx }) => {
       const data = (context.params.data ??= {});
       data.reference ??= newReference();
       const ref = campaignRef(data.campaign);
@@ -62,7 +63,15 @@ export const participationOutbox =
         data.deliveryType ??= derived.deliveryType;
       }
 
+      // The plugin's own submit: the campaign is linked here rather than by the document service.
+      const linkHere =
+        campaign !== null &&
+        typeof data.campaign === 'string' &&
+        isMarkedForDirectLink(context.params) &&
+        canLinkDirectly(strapi);
+      if (linkHere) delete data.campaign;
       const participation = (await next()) as { id: number; documentId: string };
+      if (linkHere) await linkCampaign(strapi, trx, participation.id, campaign.documentId);
       const screen =
         campaign && typeof data.exitScreenIndex === 'number'
           ? (campaign.exitScreens ?? [])[data.exitScreenIndex]

@@ -8,6 +8,7 @@ import { UID } from '../utils/plugin-id';
 import { hashToken, newReference, newToken } from '../utils/random';
 import type { CouponRow } from './coupons';
 import { couponWrittenWith } from '../utils/written-coupons';
+import { linkCampaignDirectly } from '../utils/campaign-link';
 
 export interface ParticipationRow {
   id: number;
@@ -61,22 +62,24 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
   ) {
     const token = keyed?.token ?? newToken();
     const outcome = evaluateOutcome(campaign, validated.answers);
-    const participation = (await strapi.documents(UID.participation).create({
-      data: {
-        campaign: campaign.documentId,
-        reference: newReference(),
-        answers: validated.answers,
-        email: validated.email,
-        phone: validated.phone,
-        firstName: validated.firstName,
-        deliveryType: validated.deliveryType,
-        score: outcome.score,
-        profile: outcome.profile,
-        exitScreenIndex: outcome.exitScreenIndex,
-        tokenHash: hashToken(token),
-        submissionKey: keyed?.submissionKey ?? null,
-      },
-    } as never)) as unknown as ParticipationRow;
+    const participation = (await strapi.documents(UID.participation).create(
+      linkCampaignDirectly({
+        data: {
+          campaign: campaign.documentId,
+          reference: newReference(),
+          answers: validated.answers,
+          email: validated.email,
+          phone: validated.phone,
+          firstName: validated.firstName,
+          deliveryType: validated.deliveryType,
+          score: outcome.score,
+          profile: outcome.profile,
+          exitScreenIndex: outcome.exitScreenIndex,
+          tokenHash: hashToken(token),
+          submissionKey: keyed?.submissionKey ?? null,
+        },
+      }) as never
+    )) as unknown as ParticipationRow;
     // Another plugin's document middleware may have replaced the object the outbox keyed it by:
     // then the coupon is read back.
     const hasCoupon =
