@@ -1,11 +1,11 @@
 import { randomUUID } from 'crypto';
 import request from 'supertest';
-import { startSimulator, type Simulator } from '../../simulator/src';
-import { bootStrapi, type TestApp } from '../harness/strapi';
-import { authHeader, createSuperAdmin } from '../harness/admin';
-import { createIntegration } from '../fixtures/integrations';
+import type { Simulator } from '../../simulator/src';
+import type { TestApp } from '../harness/strapi';
+import { authHeader } from '../harness/admin';
 import { formCampaign, publishCampaign } from '../fixtures/campaigns';
 import { waitFor } from '../harness/wait';
+import { bootWithSimulator, type AppWithSimulator } from '../harness/with-simulator';
 
 const WORKER = { pollIntervalMs: 50, backoffBaseMs: 30, backoffMaxMs: 100 };
 
@@ -13,6 +13,7 @@ describe('POST participations with an Idempotency-Key', () => {
   let app: TestApp;
   let simulator: Simulator;
   let adminToken: string;
+  let stage: AppWithSimulator | undefined;
 
   const answersOf = (name: string) => ({
     firstname: name,
@@ -33,23 +34,16 @@ describe('POST participations with an Idempotency-Key', () => {
       .set('X-Participation-Token', token);
 
   beforeAll(async () => {
-    simulator = await startSimulator();
-    app = await bootStrapi({
+    stage = await bootWithSimulator({
       pluginConfig: { worker: WORKER, buttonWaitMs: 3000, rateLimit: { enabled: false } },
     });
-    adminToken = (await createSuperAdmin(app)).token;
-    await createIntegration(app, {
-      name: 'Simulator',
-      endpoint: simulator.endpoint,
-      apiKey: 'test-key',
-    });
+    ({ app, simulator, adminToken } = stage);
     await publishCampaign(app.strapi, formCampaign('keyed'));
     await publishCampaign(app.strapi, formCampaign('keyed-other'));
   });
 
   afterAll(async () => {
-    await app?.stop();
-    await simulator?.close();
+    await stage?.stop();
   });
 
   it('answers a repeated request with the first participation, its token and its one coupon', async () => {

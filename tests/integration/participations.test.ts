@@ -1,7 +1,6 @@
 import request from 'supertest';
-import { startSimulator, type Simulator } from '../../simulator/src';
-import { bootStrapi, type TestApp } from '../harness/strapi';
-import { createSuperAdmin } from '../harness/admin';
+import type { Simulator } from '../../simulator/src';
+import type { TestApp } from '../harness/strapi';
 import { createIntegration } from '../fixtures/integrations';
 import {
   formCampaign,
@@ -11,6 +10,7 @@ import {
 } from '../fixtures/campaigns';
 import { waitFor } from '../harness/wait';
 import { getService } from '../../server/src/utils/get-service';
+import { bootWithSimulator, type AppWithSimulator } from '../harness/with-simulator';
 
 const WORKER = { pollIntervalMs: 50, backoffBaseMs: 30, backoffMaxMs: 100, maxAttempts: 4 };
 
@@ -18,6 +18,7 @@ describe('campaigns, participations and coupon issuing', () => {
   let app: TestApp;
   let simulator: Simulator;
   let adminToken: string;
+  let stage: AppWithSimulator | undefined;
 
   const couponRows = () => app.strapi.db.connection('clearon_coupons').select('*');
   const participationCount = async () =>
@@ -34,24 +35,17 @@ describe('campaigns, participations and coupon issuing', () => {
     ).reference as string;
 
   beforeAll(async () => {
-    simulator = await startSimulator();
-    app = await bootStrapi({
+    stage = await bootWithSimulator({
       pluginConfig: { worker: WORKER, buttonWaitMs: 3000, rateLimit: { enabled: false } },
     });
-    adminToken = (await createSuperAdmin(app)).token;
-    await createIntegration(app, {
-      name: 'Simulator',
-      endpoint: simulator.endpoint,
-      apiKey: 'test-key',
-    });
+    ({ app, simulator, adminToken } = stage);
     await publishCampaign(app.strapi, formCampaign('form'));
     await publishCampaign(app.strapi, quizCampaign('quiz'));
     await publishCampaign(app.strapi, personalityCampaign('personality'));
   });
 
   afterAll(async () => {
-    await app?.stop();
-    await simulator?.close();
+    await stage?.stop();
   });
 
   describe('GET /api/clearon/campaigns/:slug', () => {
