@@ -179,6 +179,20 @@ describe('data protection: tokens, retention, erasure', () => {
       }
       // The lock is released after each run: a later run goes through.
       expect(await other.runRetention()).not.toBeNull();
+
+      // A release never writes back the value the lock had before it was taken: a run that read
+      // the released lock before another took and released it must not take it too.
+      const lockValue = async () =>
+        (
+          await app.strapi.db
+            .connection('strapi_core_store_settings')
+            .where({ key: 'plugin_clearon_retention_lock' })
+            .first('value')
+        )?.value;
+      const before = await lockValue();
+      expect(before).toBeDefined();
+      await other.runRetention();
+      expect(await lockValue()).not.toBe(before);
     });
 
     it('waits for a lock held by another instance, and takes over an expired one', async () => {

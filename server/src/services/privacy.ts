@@ -140,7 +140,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       await knex()(LOCK_TABLE)
         .where({ key: LOCK_KEY })
         .andWhere('value', 'like', `%${owner}:${token}%`)
-        .update({ value: JSON.stringify({ owner: null, until: 0 }) });
+        // Never the value the lock had before: a run that read it then must lose its compare-and-set.
+        .update({
+          value: JSON.stringify({ owner: null, until: 0, releasedBy: `${owner}:${token}` }),
+        });
     },
   };
 };
