@@ -37,6 +37,11 @@ describe('Idempotency-Key helpers', () => {
     expect(submissionToken(['a', 'b'], 'c2', key)).not.toBe(token);
   });
 
+  it('refuses to derive a token from empty APP_KEYS (it would be public)', () => {
+    expect(() => submissionToken([], 'c1', 'f0b8a3a6-7d53-4c1e-9a57')).toThrow(/APP_KEYS/);
+    expect(() => submissionToken(undefined, 'c1', 'f0b8a3a6-7d53-4c1e-9a57')).toThrow(/APP_KEYS/);
+  });
+
   it('writes JSON with sorted keys', () => {
     expect(canonicalJson({ b: 1, a: { d: [true, 'x'], c: null } })).toBe(
       '{"a":{"c":null,"d":[true,"x"]},"b":1}'

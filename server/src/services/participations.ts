@@ -95,10 +95,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The participation made earlier with this Idempotency-Key (its hash), if any. */
   findBySubmissionKey(submissionKey: string) {
-    return strapi.db.query(UID.participation).findOne({
-      where: { submissionKey },
-      populate: { campaign: { select: ['documentId'] } },
-    }) as Promise<ParticipationRow | null>;
+    return strapi.db
+      .query(UID.participation)
+      .findOne({ where: { submissionKey } }) as Promise<ParticipationRow | null>;
   },
 
   findByDocumentId(documentId: string) {

@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { deriveFromAppKeys } from '../utils/app-keys';
 
 /**
  * Encryption at rest of the ClearOn API keys: AES-256-GCM, 96-bit random IV, 128-bit tag.
@@ -16,8 +17,7 @@ const TAG_BYTES = 16;
 const KEY_BYTES = 32;
 // Binds the ciphertext to its purpose: a blob encrypted for something else does not decrypt here.
 const AAD = Buffer.from('strapi-plugin-clearon:integration.apiKey:v1');
-const HKDF_SALT = Buffer.from('strapi-plugin-clearon');
-const HKDF_INFO = Buffer.from('clearon api key encryption v1');
+const HKDF_PURPOSE = 'clearon api key encryption v1';
 
 export type KeySource = 'env' | 'app-keys';
 
@@ -46,14 +46,14 @@ export const parseEncryptionKey = (value: string): Buffer => {
 
 /** A 32-byte key derived from Strapi's APP_KEYS (HKDF-SHA256). */
 export const deriveKeyFromAppKeys = (appKeys: unknown): Buffer => {
-  const keys = Array.isArray(appKeys) ? appKeys.filter((k) => typeof k === 'string' && k) : [];
-  if (keys.length === 0) {
+  const key = deriveFromAppKeys(appKeys, HKDF_PURPOSE);
+  if (!key) {
     throw new SecretBoxError(
       `Neither ${ENV_VAR} nor Strapi's APP_KEYS is set: the ClearOn API keys cannot be encrypted. ` +
         `Set ${ENV_VAR} (openssl rand -base64 32).`
     );
   }
-  return Buffer.from(hkdfSync('sha256', keys.join(','), HKDF_SALT, HKDF_INFO, KEY_BYTES));
+  return key;
 };
 
 export interface SecretBox {

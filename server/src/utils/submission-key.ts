@@ -1,4 +1,5 @@
-import { createHash, createHmac, hkdfSync } from 'crypto';
+import { createHash, createHmac } from 'crypto';
+import { deriveFromAppKeys } from './app-keys';
 
 /** The request header a front end sets so that sending a participation again never makes a second one. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -30,18 +31,25 @@ export const submissionKeyHash = (campaignDocumentId: string, key: string) =>
  * answer with the same token as the first response (only the token's hash is stored). Deriving it
  * takes a server secret and a replay takes the same answers, so knowing the key alone is not enough.
  */
-export const submissionToken = (appKeys: unknown, campaignDocumentId: string, key: string) => {
-  const keys = Array.isArray(appKeys) ? appKeys.filter((k) => typeof k === 'string' && k) : [];
-  const secret = Buffer.from(
-    hkdfSync(
-      'sha256',
-      keys.join(','),
-      'strapi-plugin-clearon',
-      'participation token for an idempotency key v1',
-      32
-    )
-  );
-  return createHmac('sha256', secret).update(`${campaignDocumentId}\n${key}`).digest('base64url');
+export const submissionToken = (appKeys: unknown, campaignDocumentId: string, key: string) =>
+  createHmac('sha256', tokenSecret(appKeys))
+    .update(`${campaignDocumentId}\n${key}`)
+    .digest('base64url');
+
+// Derived once per set of APP_KEYS, not on every request.
+let secret: { appKeys: string; value: Buffer } | null = null;
+
+const tokenSecret = (appKeys: unknown) => {
+  const id = JSON.stringify(appKeys ?? null);
+  if (secret?.appKeys === id) return secret.value;
+  const value = deriveFromAppKeys(appKeys, 'participation token for an idempotency key v1');
+  if (!value) {
+    throw new Error(
+      "Strapi's APP_KEYS is not set: the participant tokens of Idempotency-Key submissions cannot be derived"
+    );
+  }
+  secret = { appKeys: id, value };
+  return value;
 };
 
 /** JSON with sorted keys, to compare answers whatever order the database returns them in. */
