@@ -19,6 +19,7 @@ import {
   STARTUP_TIMEOUT_MS,
   freePort,
   launchChromium,
+  skipGuidedTours,
   startDemo,
   type RunningDemo,
 } from './helpers';
@@ -184,6 +185,7 @@ describe('the editor in the admin panel, in Chromium', () => {
     page = browser.pages()[0] ?? (await browser.newPage());
     page.setDefaultTimeout(UI_TIMEOUT_MS);
     page.setDefaultNavigationTimeout(UI_TIMEOUT_MS);
+    await skipGuidedTours(page);
   }, STARTUP_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {

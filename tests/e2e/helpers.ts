@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import path from 'path';
 import { freePort } from '../harness/ports';
-import { chromium, type BrowserContext, type Locator } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export { freePort };
@@ -128,4 +128,19 @@ export const waitForText = async (
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+};
+
+/**
+ * Strapi's guided tour (development environment, first super admin) opens a popover over the page
+ * ("Content manager … Step 1 of 4") whenever its tour reaches a step, covering what it points at.
+ * Whenever one shows up before an action, this skips that tour as a user would: its "Skip" button,
+ * or "Got it" on a last step.
+ */
+export const skipGuidedTours = async (page: Page): Promise<void> => {
+  const popover = page.getByRole('dialog').filter({ has: page.locator('#guided-tour-title') });
+  await page.addLocatorHandler(popover, async (tour) => {
+    const skip = tour.getByRole('button', { name: 'Skip', exact: true });
+    const done = tour.getByRole('button', { name: 'Got it', exact: true });
+    await ((await skip.isVisible()) ? skip : done).click();
+  });
 };

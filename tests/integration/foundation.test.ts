@@ -78,4 +78,10 @@ describe('the plugin in a real Strapi', () => {
     expect(response.body.data.status).toBe('ok');
     expect(typeof response.body.data.campaigns).toBe('number');
   });
+
+  it('serves the playground favicon instead of a 500', async () => {
+    const response = await request(app.server).get('/favicon.ico').expect(200);
+    expect(response.headers['content-type']).toMatch(/^image\//);
+    expect(response.body.length).toBeGreaterThan(0);
+  });
 });
