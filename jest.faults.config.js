@@ -5,7 +5,8 @@
  * out; *.postgres.faults.ts are about PostgreSQL itself (two instances sharing one database, its
  * connections dropped, a server of the test's own restarted) and run when DATABASE_CLIENT=postgres.
  *
- * FAULTS_OUTAGE_MS (default 30000) sets the length of the ClearOn outage.
+ * FAULTS_OUTAGE_MS (default 30000) sets the length of the ClearOn outage mid-burst;
+ * FAULTS_LONG_OUTAGE_MS (default 60000) the one of tests/faults/outage.faults.ts.
  */
 const client = process.env.DATABASE_CLIENT ?? 'sqlite';
 

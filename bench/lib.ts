@@ -21,6 +21,9 @@ export const percentile = (values: number[], p: number) => {
   return sorted[rank];
 };
 
+/** The middle value (nearest rank): of three rounds' ratios, the middle one. */
+export const median = (values: number[]) => percentile(values, 50);
+
 export interface Latency {
   n: number;
   p50: number;
@@ -50,28 +53,44 @@ export const BENCH_CONFIG = (concurrency = 10) => ({
   worker: { concurrency },
 });
 
+/**
+ * Figure 6 (b): the shared rate limit on, with a budget so large that it never refuses: every
+ * request still goes through the limiter's store (the database table on PostgreSQL, memory on SQLite).
+ */
+export const RATE_LIMITED_CONFIG = (concurrency = 10) => ({
+  ...BENCH_CONFIG(concurrency),
+  rateLimit: {
+    enabled: true,
+    post: { points: 1_000_000_000, durationSec: 60 },
+    get: { points: 1_000_000_000, durationSec: 60 },
+  },
+});
+
 export const startStack = async (
   client: DatabaseClient,
   simulator: Simulator,
   name: string,
-  concurrency = 10
+  concurrency = 10,
+  pluginConfig: Record<string, unknown> = BENCH_CONFIG(concurrency)
 ): Promise<Stack> => {
   const database = await createDatabase(client);
   const strapi = await startChildStrapi({
     database,
     name: `bench-${name}`,
-    pluginConfig: BENCH_CONFIG(concurrency),
+    pluginConfig,
     env: { NODE_ENV: 'production' },
   });
   await strapi.call(CHILD_OPS, 'setupCampaign', {
     endpoint: simulator.endpoint,
     slug: 'auto',
     delivery: 'automatic',
+    participationLimit: 'once', // a live campaign's rule: one participation per person
   });
   await strapi.call(CHILD_OPS, 'setupCampaign', {
     endpoint: simulator.endpoint,
     slug: 'button',
     delivery: 'button',
+    participationLimit: 'once', // a live campaign's rule: one participation per person
   });
   const http = createJsonClient(strapi.url, 64);
   return {
@@ -97,11 +116,19 @@ export const participant = () => {
   return { firstname: `Bench${n}`, email: `bench.${n}@example.se`, deliveryType: 'email' };
 };
 
-/** A participation; with `withKey`, sent with a new Idempotency-Key (what a careful front end does). */
-export const submit = (stack: Stack, slug: 'auto' | 'button', withKey = false) =>
+/**
+ * A participation of a new participant (or of `answers`); with `withKey`, sent with a new
+ * Idempotency-Key (what a careful front end does). `auto` and `button` are startStack's campaigns.
+ */
+export const submit = (
+  stack: Stack,
+  slug: string,
+  withKey = false,
+  answers: Record<string, string> = participant()
+) =>
   stack.http.post<{ data?: { id: string; coupon?: { status: string } } }>(
     `/api/clearon/campaigns/${slug}/participations`,
-    { answers: participant() },
+    { answers },
     withKey ? { 'Idempotency-Key': randomUUID() } : undefined
   );
 

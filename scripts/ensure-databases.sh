@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure PostgreSQL (127.0.0.1:5432) and MariaDB (127.0.0.1:3306) answer, starting them if needed.
+# Makes sure PostgreSQL (127.0.0.1:5432), MariaDB (127.0.0.1:3306) and Redis (127.0.0.1:6379, the
+# rate limiter's optional store) answer, starting them if needed.
 set -euo pipefail
 
 wait_for() {
@@ -35,4 +36,18 @@ if ! maria_up >/dev/null 2>&1; then
   wait_for MariaDB maria_up
 fi
 
-echo "ensure-databases: PostgreSQL and MariaDB are up"
+redis_up() { node -e "const R=require('ioredis');const r=new R('redis://127.0.0.1:6379',{lazyConnect:true,maxRetriesPerRequest:0,retryStrategy:()=>null});r.connect().then(()=>r.ping()).then(()=>r.quit()).catch(()=>process.exit(1))"; }
+
+if ! redis_up >/dev/null 2>&1; then
+  if ! command -v redis-server >/dev/null; then
+    echo "ensure-databases: Redis is not installed on this machine (no redis-server)" >&2
+    exit 1
+  fi
+  echo "ensure-databases: starting Redis"
+  mkdir -p /var/lib/redis /var/log/redis
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
+    --dir /var/lib/redis --logfile /var/log/redis/ci.log
+  wait_for Redis redis_up
+fi
+
+echo "ensure-databases: PostgreSQL, MariaDB and Redis are up"

@@ -74,6 +74,13 @@ export default {
           permissions: SETTINGS_PERMISSIONS.read,
           Component: () => import('./pages/Settings/MappingVariablesPage'),
         },
+        {
+          id: `${PLUGIN_ID}-bot-checks`,
+          to: `${PLUGIN_ID}/bot-checks`,
+          intlLabel: { id: getTranslation('settings.captcha.link'), defaultMessage: 'Bot checks' },
+          permissions: SETTINGS_PERMISSIONS.read,
+          Component: () => import('./pages/Settings/BotChecksPage'),
+        },
       ]
     );
 

@@ -23,10 +23,12 @@ const POLL = { firstDelayMs: 1000, maxDelayMs: 10_000, giveUpAfterMs: 3 * 60_000
  * @typedef {{ key: string, label: string, type: 'text'|'email'|'phone'|'choice'|'checkbox',
  *   required: boolean, options?: Option[], showWhen?: { field: string, value: string | null } }} Field
  * @typedef {{ key: string, label: string, answers: Option[] }} Question
+ * @typedef {{ provider: 'turnstile'|'hcaptcha', siteKey: string|null, script: string }} Captcha
  * @typedef {{ slug: string, title: string, mode: string, format: string, fields: Field[],
- *   questions: Question[] }} Campaign
- * @typedef {{ status: 'pending'|'issued'|'failed', delivery: 'automatic'|'button',
- *   channel: 'email'|'sms'|'none', code?: string, redeemUrl?: string, expiresAt?: string }} Coupon
+ *   questions: Question[], captcha: Captcha | null }} Campaign
+ * @typedef {{ status: 'pending'|'issued'|'failed'|'unavailable', delivery?: 'automatic'|'button',
+ *   channel?: 'email'|'sms'|'none', code?: string, redeemUrl?: string, expiresAt?: string,
+ *   reason?: 'cap_reached', message?: string }} Coupon
  * @typedef {{ id: string, token?: string, exitScreen: { title: string, html: string } | null,
  *   coupon: Coupon | null }} Participation
  * @typedef {{ path: (string|number)[], message: string }} FieldError
@@ -152,6 +154,14 @@ async function showCampaign(slug) {
 
   const formError = h('div', { className: 'error', role: 'alert', id: 'form-error' });
   const submit = h('button', { type: 'submit' }, 'Send');
+  // The honeypot (docs/site-builders.md): out of sight and out of the tab order; people leave it
+  // empty, form-filling bots do not.
+  const honeypot = h(
+    'div',
+    { className: 'hp', 'aria-hidden': 'true' },
+    h('label', { htmlFor: 'input-website' }, 'Website'),
+    h('input', { id: 'input-website', name: 'website', tabIndex: -1, autocomplete: 'off' })
+  );
   // noValidate: the API is the one judge of the answers, and its messages are shown per field.
   const form = /** @type {HTMLFormElement} */ (
     h(
@@ -159,6 +169,8 @@ async function showCampaign(slug) {
       { noValidate: true },
       ...campaign.fields.map(renderField),
       ...campaign.questions.map(renderQuestion),
+      renderCaptcha(campaign.captcha),
+      honeypot,
       formError,
       submit
     )
@@ -343,7 +355,11 @@ async function participate(campaign, form, formError) {
   try {
     response = await api(`/campaigns/${encodeURIComponent(campaign.slug)}/participations`, {
       method: 'POST',
-      json: { answers },
+      json: {
+        answers,
+        website: /** @type {HTMLInputElement} */ (form.elements.namedItem('website'))?.value ?? '',
+        ...captchaTokenOf(form, campaign.captcha),
+      },
       headers: { 'Idempotency-Key': idempotencyKeyFor(campaign.slug, answers) },
     });
   } catch {
@@ -363,13 +379,95 @@ async function participate(campaign, form, formError) {
     showResult(campaign.title, participation, participation.token ?? '');
     return;
   }
+  if (status === 400 && body?.error?.name === 'CaptchaError') {
+    // A token is good for one check: the widget gives a new one.
+    const widgets = /** @type {any} */ (window);
+    widgets.turnstile?.reset?.();
+    widgets.hcaptcha?.reset?.();
+    formError.textContent = 'Please complete the check above the button again.';
+    return;
+  }
   if (status === 400) return showFieldErrors(form, formError, body?.error?.details?.errors ?? []);
+  if (status === 409 && body?.error?.name === 'ParticipationLimitError') {
+    formError.textContent = limitMessage(body.error.details ?? {});
+    return;
+  }
   if (status === 404) formError.textContent = 'This campaign has closed.';
   else if (status === 413) formError.textContent = 'Your answers are too long.';
   else if (status === 429) {
     const seconds = Number(retryAfter) || 60;
     formError.textContent = `Too many attempts. Please try again in ${seconds} seconds.`;
+  } else if (status === 503) {
+    const seconds = Number(retryAfter) || 5;
+    formError.textContent = `We cannot check your answers right now. Please try again in ${seconds} seconds.`;
   } else formError.textContent = 'Something went wrong. Please try again later.';
+}
+
+/** The widget's own element per provider, and the form field its token lands in. */
+const CAPTCHA_WIDGETS = {
+  turnstile: { className: 'cf-turnstile', tokenField: 'cf-turnstile-response' },
+  hcaptcha: { className: 'h-captcha', tokenField: 'h-captcha-response' },
+};
+
+/**
+ * The CAPTCHA the campaign asks for: the provider's script, and the element it renders its widget
+ * in (it adds the token field to the form). Nothing when the campaign has none.
+ * @param {Campaign['captcha']} captcha
+ */
+function renderCaptcha(captcha) {
+  if (!captcha) return null;
+  const widget = CAPTCHA_WIDGETS[captcha.provider];
+  if (!document.querySelector(`script[src="${captcha.script}"]`)) {
+    document.head.append(h('script', { src: captcha.script, async: true, defer: true }));
+  }
+  return h('div', {
+    className: `captcha ${widget.className}`,
+    'data-sitekey': captcha.siteKey ?? '',
+  });
+}
+
+/**
+ * `{captchaToken}` from the widget's field, when the campaign has a CAPTCHA.
+ * @param {HTMLFormElement} form
+ * @param {Campaign['captcha']} captcha
+ */
+function captchaTokenOf(form, captcha) {
+  if (!captcha) return {};
+  const field = form.elements.namedItem(CAPTCHA_WIDGETS[captcha.provider].tokenField);
+  return { captchaToken: /** @type {HTMLInputElement | null} */ (field)?.value ?? '' };
+}
+
+/** The 409 of a participation limit, in the browser's language (en, fr, sv). */
+const LIMIT_MESSAGES = {
+  en: {
+    once: 'You have already taken part in this campaign.',
+    period: 'You have already taken part recently. You can take part again on {date}.',
+    recipient_daily_limit:
+      'This email address or phone number has received enough coupons for today. Try again on {date}.',
+  },
+  fr: {
+    once: 'Vous avez déjà participé à cette campagne.',
+    period: 'Vous avez déjà participé récemment. Vous pourrez participer à nouveau le {date}.',
+    recipient_daily_limit:
+      "Cette adresse e-mail ou ce numéro a reçu assez de coupons aujourd'hui. Réessayez le {date}.",
+  },
+  sv: {
+    once: 'Du har redan deltagit i den här kampanjen.',
+    period: 'Du har redan deltagit nyligen. Du kan delta igen {date}.',
+    recipient_daily_limit:
+      'Den här e-postadressen eller det här numret har fått tillräckligt med kuponger i dag. Försök igen {date}.',
+  },
+};
+
+/** @param {{ reason?: string, retryAt?: string }} details */
+function limitMessage(details) {
+  const lang = (window.navigator.language || 'en').slice(0, 2);
+  const messages = LIMIT_MESSAGES[lang] ?? LIMIT_MESSAGES.en;
+  const text = messages[details.reason ?? 'once'] ?? messages.once;
+  const date = details.retryAt
+    ? new Date(details.retryAt).toLocaleString(window.navigator.language)
+    : '';
+  return text.replace('{date}', date);
 }
 
 /** @type {{ answers: string, key: string } | null} */
@@ -477,7 +575,9 @@ const CHANNELS = { email: 'by email', sms: 'by SMS', none: '' };
 function renderCoupon(coupon) {
   const box = h('div', { className: 'coupon', 'data-status': coupon.status });
   const by = CHANNELS[coupon.channel];
-  if (coupon.status === 'pending') {
+  if (coupon.status === 'unavailable') {
+    box.append(h('p', { className: 'unavailable' }, coupon.message ?? ''));
+  } else if (coupon.status === 'pending') {
     box.append(h('p', {}, 'Your coupon is being prepared…'));
   } else if (coupon.status === 'failed') {
     box.append(h('p', {}, 'Sorry, your coupon could not be created. Our team has been notified.'));

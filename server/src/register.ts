@@ -2,12 +2,18 @@ import type { Core } from '@strapi/strapi';
 import { registerComponents } from './components';
 import { campaignRules } from './document-middlewares/campaign-rules';
 import { participationOutbox } from './document-middlewares/participation-outbox';
+import { participationAdminRules } from './document-middlewares/participation-admin';
+import { publicBodyGuard } from './middlewares/public-body-guard';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
   strapi.customFields.register({ name: 'coupon', plugin: 'clearon', type: 'json' });
   strapi.documents.use(campaignRules(strapi) as never);
+  // Outer to the outbox: a Content Manager create is checked before its coupon row is written.
+  strapi.documents.use(participationAdminRules(strapi) as never);
   strapi.documents.use(participationOutbox(strapi) as never);
+  // Ahead of every app middleware, so before strapi::body parses (or writes to disk) anything.
+  strapi.server.use(publicBodyGuard(strapi));
 };
 
 export default register;

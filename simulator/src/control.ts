@@ -1,4 +1,5 @@
 import type { ControlCommand, FailNext, RateLimit } from './types';
+import { CAPTCHA_MODES, type CaptchaMode } from './siteverify';
 
 export type ControlParse = { ok: true; command: ControlCommand } | { ok: false; message: string };
 
@@ -78,6 +79,12 @@ export const parseControl = (body: unknown): ControlParse => {
     const failNext = parseFailNext(body.failNext);
     if (typeof failNext === 'string') return fail(failNext);
     command.failNext = failNext;
+  }
+  if (body.captcha !== undefined) {
+    if (!CAPTCHA_MODES.includes(body.captcha as CaptchaMode)) {
+      return fail(`captcha must be one of ${CAPTCHA_MODES.join(', ')}`);
+    }
+    command.captcha = body.captcha as CaptchaMode;
   }
   return { ok: true, command };
 };

@@ -7,6 +7,7 @@ import { flatHeaders, parseJson, readBody, sendHtml, sendJson } from './http-io'
 import { answerIssue, type IssueState } from './issue';
 import { createRequestLog } from './record';
 import { notFoundPage, redeemPage } from './redeem-page';
+import { SITEVERIFY_PATH, createSiteverify } from './siteverify';
 import type {
   ControlCommand,
   IssuedRecord,
@@ -27,6 +28,7 @@ export type {
   SimulatorOptions,
 } from './types';
 
+export type { CaptchaMode, Verification } from './siteverify';
 export const ENDPOINT_PATH = '/v1/coupons';
 const REDEEM_PATH = /^\/c\/([A-Za-z0-9_-]+)$/;
 
@@ -39,6 +41,7 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Si
   const known = options.knownCoupons ? new Set(options.knownCoupons) : null;
   const faults = createFaults(options.latencyMs ?? 0);
   const log = createRequestLog();
+  const siteverify = createSiteverify(options.captchaSecrets ?? ['captcha-secret']);
   const pendingAnswers = new Set<NodeJS.Timeout>();
   const state: IssueState = {
     apiKeys: new Set(options.apiKeys ?? ['test-key']),
@@ -90,6 +93,7 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Si
 
   const apply = (command: ControlCommand) => {
     if (command.reset) simulator.reset();
+    if (command.captcha !== undefined) simulator.setCaptcha(command.captcha);
     if (command.latencyMs !== undefined) simulator.setLatency(command.latencyMs);
     if (command.errorRate !== undefined || command.errorStatus !== undefined) {
       simulator.setErrorRate(command.errorRate ?? 0, command.errorStatus);
@@ -124,6 +128,8 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Si
     if (url.pathname === ENDPOINT_PATH) return handleEndpoint(req, res);
     if (url.pathname === '/__control') return handleControl(req, res);
     if (url.pathname === '/__record' && req.method === 'GET') return handleRecord(url, res);
+    const verify = SITEVERIFY_PATH.exec(url.pathname);
+    if (verify) return siteverify.handle(req, res, verify[1]);
     const redeem = REDEEM_PATH.exec(url.pathname);
     if (redeem && req.method === 'GET') {
       const record = state.couponsById.get(redeem[1]);
@@ -158,6 +164,11 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Si
     endpoint: url + ENDPOINT_PATH,
     received: log.entries,
     coupons: state.coupons,
+    verifications: siteverify.verifications,
+    siteverifyUrl: (provider) => `${url}/siteverify/${provider}`,
+    setCaptcha(mode) {
+      siteverify.mode = mode;
+    },
     setLatency(ms) {
       faults.latencyMs = Math.max(0, ms);
     },
@@ -178,6 +189,7 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Si
       state.coupons.clear();
       state.couponsById.clear();
       faults.reset();
+      siteverify.reset();
     },
     async close() {
       for (const timer of pendingAnswers) clearTimeout(timer);

@@ -1,3 +1,5 @@
+import type { CaptchaMode, Verification } from './siteverify';
+
 export type Delivery = 'email' | 'sms' | 'none';
 
 export interface SimulatorOptions {
@@ -13,6 +15,8 @@ export interface SimulatorOptions {
   knownCoupons?: string[];
   /** Delay before each answer of the coupons endpoint. */
   latencyMs?: number;
+  /** The CAPTCHA secrets the siteverify stand-in accepts. Default ['captcha-secret']. */
+  captchaSecrets?: string[];
 }
 
 export interface RecordedRequest {
@@ -71,6 +75,7 @@ export interface ControlCommand {
   outage?: boolean;
   rateLimit?: RateLimit | null;
   failNext?: FailNext;
+  captcha?: CaptchaMode;
   reset?: true;
 }
 
@@ -83,6 +88,12 @@ export interface Simulator {
   received: RecordedRequest[];
   /** Issued coupons by reference. */
   coupons: Map<string, IssuedRecord>;
+  /** Every request to the CAPTCHA siteverify stand-in, in arrival order. */
+  verifications: Verification[];
+  /** url + '/siteverify/<provider>': the verify URL to configure (`captcha.verifyUrls`). */
+  siteverifyUrl(provider: 'turnstile' | 'hcaptcha'): string;
+  /** How the siteverify stand-in answers from now on (pass, fail, timeout, error). */
+  setCaptcha(mode: CaptchaMode): void;
   setLatency(ms: number): void;
   /** A share (0..1) of endpoint requests answered with `status` (default 503). */
   setErrorRate(rate: number, status?: number): void;

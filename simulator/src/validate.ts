@@ -71,11 +71,16 @@ export const validateIssueBody = (body: unknown): Validation => {
   };
 };
 
-/** True when a replay asks for the same coupon: same code, validity, delivery and recipient. */
+/**
+ * True when a replay is the same request: same code, validity, delivery, recipient and campaign (id
+ * and name). Anything else under a reference seen before is a 409 reference_conflict.
+ */
 export const sameIssue = (a: IssueRequestBody, b: IssueRequestBody) =>
   a.couponCode === b.couponCode &&
   a.validityDays === b.validityDays &&
   a.delivery === b.delivery &&
   (a.recipient.email ?? '') === (b.recipient.email ?? '') &&
   (a.recipient.phone ?? '') === (b.recipient.phone ?? '') &&
-  (a.recipient.firstName ?? '') === (b.recipient.firstName ?? '');
+  (a.recipient.firstName ?? '') === (b.recipient.firstName ?? '') &&
+  (a.campaign?.id ?? '') === (b.campaign?.id ?? '') &&
+  (a.campaign?.name ?? '') === (b.campaign?.name ?? '');

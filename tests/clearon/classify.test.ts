@@ -39,13 +39,13 @@ describe('classifyResponse', () => {
   });
 
   it.each(['couponId', 'code', 'redeemUrl', 'expiresAt'])(
-    'refuses a success body without %s',
+    'takes a success body without %s for an incomplete answer, to ask again (the coupon may exist)',
     (field) => {
       const body: Record<string, unknown> = { ...coupon };
       delete body[field];
       expect(classifyResponse(answer(201, body), context)).toMatchObject({
-        kind: 'permanent',
-        code: 'unexpected_response',
+        kind: 'retryable',
+        code: 'incomplete_answer',
         status: 201,
       });
     }
@@ -63,8 +63,8 @@ describe('classifyResponse', () => {
       couponCode: 'SUMMER10',
     });
     expect(classifyResponse(answer(200, { ok: true }), context)).toMatchObject({
-      kind: 'permanent',
-      code: 'unexpected_response',
+      kind: 'retryable',
+      code: 'incomplete_answer',
     });
   });
 

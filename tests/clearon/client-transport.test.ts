@@ -133,7 +133,7 @@ describe('ClearOn client: timeouts, network failures and odd answers', () => {
     expect(reasonOf(outcome)).toContain('not JSON');
   });
 
-  it('a 201 without couponId is an unexpected response', async () => {
+  it('a 201 without couponId is an incomplete answer, asked again under the same reference', async () => {
     const partial = await tiny((_req, res) => {
       res.writeHead(201, { 'Content-Type': 'application/json' });
       res.end(
@@ -145,7 +145,7 @@ describe('ClearOn client: timeouts, network failures and odd answers', () => {
       );
     });
     const outcome = await client.issue(targetFor(partial.url), issueInput());
-    expect(outcome).toMatchObject({ kind: 'permanent', code: 'unexpected_response', status: 201 });
+    expect(outcome).toMatchObject({ kind: 'retryable', code: 'incomplete_answer', status: 201 });
     expect(reasonOf(outcome)).toContain('without a complete coupon');
   });
 

@@ -83,6 +83,16 @@ describe('ClearOn simulator', () => {
     expect(simulator.coupons.get(body.reference)?.couponId).toBe(first.json.couponId);
   });
 
+  it('answers 409 reference_conflict when the campaign of a reference changes (renamed, or another)', async () => {
+    const body = issueBody();
+    expect((await post(body)).status).toBe(201);
+    const renamed = await post({ ...body, campaign: { id: 'c1', name: 'Demo, renamed' } });
+    expect(renamed.status).toBe(409);
+    expect(errorOf(renamed).code).toBe('reference_conflict');
+    expect((await post({ ...body, campaign: { id: 'c2', name: 'Demo' } })).status).toBe(409);
+    expect((await post(body)).status).toBe(200);
+  });
+
   it('serves the redeem page as escaped HTML with the code, EAN and expiry', async () => {
     const { json } = await post(issueBody({ couponCode: '<b>X&Y</b>' }));
     const page = await fetch(String(json.redeemUrl));

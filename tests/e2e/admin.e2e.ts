@@ -35,9 +35,18 @@ const EDITOR = { email: 'eddie.editor@example.com', password: 'Editor-e2e-pass-1
 const CAMPAIGN = { title: 'Summer coupon', slug: 'summer-coupon' };
 const COUPON_CODE = 'SUMMER10';
 
-/** Retryable failures used up quickly: a coupon goes `dead` within a second. */
+/**
+ * Retryable failures used up quickly: a coupon goes `dead` 2 s after it was written. The circuit
+ * breaker is kept out of the way (a high threshold): this flow shows a dead coupon, not an outage.
+ */
 const PLUGIN_CONFIG = {
-  worker: { maxAttempts: 2, backoffBaseMs: 50, backoffMaxMs: 100, pollIntervalMs: 100 },
+  worker: {
+    retryForMs: 2_000,
+    backoffBaseMs: 50,
+    backoffMaxMs: 100,
+    pollIntervalMs: 100,
+    circuit: { failureThreshold: 1_000 },
+  },
 };
 
 interface SimulatorRecord {

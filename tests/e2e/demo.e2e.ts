@@ -174,6 +174,28 @@ describe('npm run demo, played in Chromium', () => {
     expect(new Set(asked.map((r) => r.body?.reference)).size).toBe(1);
   });
 
+  it('tells a person who takes part twice that the campaign allows one participation', async () => {
+    await page.goto(`${base}/?campaign=demo-form`);
+    await page.locator('form').waitFor();
+    // The honeypot is in the form for bots, but out of sight and out of reach for people.
+    const honeypot = page.locator('#input-website');
+    expect(await honeypot.count()).toBe(1);
+    const box = await honeypot.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(0); // off screen
+    expect(await honeypot.getAttribute('tabindex')).toBe('-1');
+
+    const before = (await sentTo('DEMO10')).length;
+    await page.getByLabel('First name').fill('Ada again');
+    await page.getByLabel('By email').check();
+    await page.locator('#input-email').fill('ADA@example.com');
+    const answered = page.waitForResponse((response) => response.url().endsWith('/participations'));
+    await page.click('button[type=submit]');
+    const response = await answered;
+    expect(response.status()).toBe(409);
+    await waitForText(page.locator('#form-error'), 'You have already taken part in this campaign.');
+    expect((await sentTo('DEMO10')).length).toBe(before);
+  });
+
   it('plays demo-quiz with two right answers: the Automatic coupon is sent by email', async () => {
     await page.goto(`${base}/?campaign=demo-quiz`);
     await page.locator('form').waitFor();

@@ -19,7 +19,7 @@ const CONFIG = faultConfig({
   leaseMs: 4000,
   backoffBaseMs: 200,
   backoffMaxMs: 1000,
-  maxAttempts: 20,
+  retryForMs: 10 * 60_000,
 });
 
 describe('kill -9 while coupons are in flight, then a restart on the same database', () => {

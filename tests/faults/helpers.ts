@@ -6,7 +6,7 @@ import type { JsonClient } from '../harness/http-client';
 export { CHILD_OPS };
 
 /** The plugin config of the fault tests: no rate limit, no Button wait, a quick worker. */
-export const faultConfig = (worker: Record<string, number>) => ({
+export const faultConfig = (worker: Record<string, unknown>) => ({
   rateLimit: { enabled: false },
   buttonWaitMs: 0,
   worker: { concurrency: 10, pollIntervalMs: 100, ...worker },

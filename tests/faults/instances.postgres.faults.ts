@@ -20,7 +20,7 @@ const CONFIG = faultConfig({
   leaseMs: 15_000,
   backoffBaseMs: 100,
   backoffMaxMs: 1000,
-  maxAttempts: 50,
+  retryForMs: 10 * 60_000,
 });
 
 interface Stats {

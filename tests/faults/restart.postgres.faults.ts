@@ -32,7 +32,7 @@ const CONFIG = faultConfig({
   leaseMs: 5000,
   backoffBaseMs: 100,
   backoffMaxMs: 1000,
-  maxAttempts: 50,
+  retryForMs: 10 * 60_000,
 });
 
 describe('PostgreSQL restarted during issuing', () => {

@@ -22,6 +22,9 @@ export const setupCampaign = async (
     slug: string;
     delivery?: 'automatic' | 'button';
     couponCode?: string;
+    participationLimit?: 'once' | 'unlimited';
+    /** Needed with `unlimited` on a campaign with a coupon (the editor's override). */
+    allowUnlimitedWithCoupon?: boolean;
   }
 ) => {
   const existing = await strapi.db.query('plugin::clearon.integration').count({});
@@ -32,14 +35,17 @@ export const setupCampaign = async (
       apiKey: input.apiKey ?? 'test-key',
     });
   }
-  const campaign = await publishCampaign(
-    strapi,
-    formCampaign(input.slug, {
+  const campaign = await publishCampaign(strapi, {
+    ...formCampaign(input.slug, {
       couponCode: input.couponCode ?? 'LOAD10',
       validityDays: 30,
       delivery: input.delivery ?? 'automatic',
-    })
-  );
+    }),
+    ...(input.participationLimit ? { participationLimit: input.participationLimit } : {}),
+    ...(input.allowUnlimitedWithCoupon === undefined
+      ? {}
+      : { allowUnlimitedWithCoupon: input.allowUnlimitedWithCoupon }),
+  });
   return campaign.documentId;
 };
 
@@ -90,6 +96,23 @@ export const outboxSummary = async (strapi: Core.Strapi) => {
       lastErrorCode: last_error_code,
     })),
   };
+};
+
+/** One person's participations (by email) and their coupon rows: the benchmark's race check. */
+export const personSummary = async (strapi: Core.Strapi, input: { email: string }) => {
+  const references = (
+    (await strapi.db
+      .connection('clearon_participations')
+      .where('email', input.email)
+      .select('reference')) as Array<{ reference: string }>
+  ).map((row) => row.reference);
+  const coupons = references.length
+    ? ((await strapi.db
+        .connection('clearon_coupons')
+        .whereIn('reference', references)
+        .select('reference', 'status')) as Array<{ reference: string; status: string }>)
+    : [];
+  return { references, coupons };
 };
 
 /** `count` issued coupons written straight to the tables (tests/fixtures/coupons.ts). */

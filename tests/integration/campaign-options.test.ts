@@ -20,7 +20,13 @@ describe("GET /clearon/campaign-options: the coupons dashboard's campaign filter
     const published = await publishCampaign(app.strapi, {
       ...formCampaign('summer'),
       title: 'Summer game',
+      maxCoupons: 100,
+      lowStockThreshold: 10,
     });
+    await request(app.server)
+      .post('/api/clearon/campaigns/summer/participations')
+      .send({ answers: { firstname: 'Ada', email: 'ada@example.se', deliveryType: 'email' } })
+      .expect(201);
     const draft = (await app.strapi.documents('plugin::clearon.campaign').create({
       data: { ...formCampaign('autumn'), title: 'Autumn quiz' },
     } as never)) as unknown as {
@@ -33,8 +39,25 @@ describe("GET /clearon/campaign-options: the coupons dashboard's campaign filter
       .expect(200);
     expect(body).toEqual({
       data: [
-        { id: draft.documentId, title: 'Autumn quiz', slug: 'autumn' },
-        { id: published.documentId, title: 'Summer game', slug: 'summer' },
+        {
+          id: draft.documentId,
+          title: 'Autumn quiz',
+          slug: 'autumn',
+          maxCoupons: null,
+          lowStockThreshold: null,
+          couponsWritten: 0,
+          honeypotHits: 0,
+        },
+        // The dashboard's stock figures: one coupon of the 100 written.
+        {
+          id: published.documentId,
+          title: 'Summer game',
+          slug: 'summer',
+          maxCoupons: 100,
+          lowStockThreshold: 10,
+          couponsWritten: 1,
+          honeypotHits: 0,
+        },
       ],
     });
   });

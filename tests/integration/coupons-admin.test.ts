@@ -87,6 +87,7 @@ describe('coupons in the admin: list, stats, retry, CSV export, permissions', ()
       issued: ROWS - Math.ceil(ROWS / 10),
       failed: Math.ceil(ROWS / 10),
       dead: 0,
+      needs_attention: 0,
     });
   });
 

@@ -28,6 +28,7 @@ describe('the plugin in a real Strapi', () => {
       'campaign',
       'coupon',
       'integration',
+      'limit-counter',
       'mapping-variable',
       'participation',
     ]);

@@ -81,11 +81,11 @@ describe('the issuing worker', () => {
     expect(references.sort()).toEqual((await coupons()).map((c) => c.reference).sort());
   });
 
-  it('writes no result for a coupon whose lease another worker holds now', async () => {
+  /** Submits one coupon and, while ClearOn works on it, hands its lease to another worker. */
+  const stealLeaseInFlight = async (i: number) => {
     await issuer().stop();
-    await submit(100);
+    await submit(i);
     const [mine] = (await coupons()).filter((c) => c.status === 'pending');
-    const issuedBefore = issuer().stats().issued;
     simulator.setLatency(800);
     try {
       issuer().start();
@@ -101,9 +101,27 @@ describe('the issuing worker', () => {
       simulator.setLatency(0);
     }
     const [row] = (await coupons()).filter((c) => c.id === mine.id);
+    return { mine, row };
+  };
+
+  it('records an issued answer even when its lease passed to another worker meanwhile', async () => {
+    const issuedBefore = issuer().stats().issued;
+    const { mine, row } = await stealLeaseInFlight(100);
+    // ClearOn made the coupon: it is recorded, whoever holds the lease now.
+    expect(row).toMatchObject({ status: 'issued', lease_owner: null });
+    expect(issuer().stats().issued).toBe(issuedBefore + 1);
+    const [stored] = await app.strapi.db
+      .connection('clearon_coupons')
+      .where({ id: mine.id })
+      .select('code');
+    expect(stored.code).toBe(simulator.coupons.get(mine.reference)?.code);
+  });
+
+  it('writes no other result for a coupon whose lease another worker holds now', async () => {
+    simulator.failNext(1, 503);
+    const retriedBefore = issuer().stats().retried;
+    const { row } = await stealLeaseInFlight(101);
     expect(row).toMatchObject({ status: 'pending', lease_owner: 'another-worker' });
-    expect(issuer().stats().issued).toBe(issuedBefore);
-    // ClearOn did create it: the other worker, asking with the same reference, gets it back.
-    expect(simulator.coupons.has(mine.reference)).toBe(true);
+    expect(issuer().stats().retried).toBe(retriedBefore);
   });
 });

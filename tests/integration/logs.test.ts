@@ -10,7 +10,7 @@ import { waitFor } from '../harness/wait';
 
 const GOOD_KEY = 'sk_live_Gr8Secret-7f3a91c2';
 const REVOKED_KEY = 'sk_live_Revoked-0b44e1d9';
-const MAX_ATTEMPTS = 3;
+const RETRY_FOR_MS = 4000;
 
 /**
  * A whole run with failures of every kind (ClearOn 429s, 5xx, outage, unknown coupon, revoked key,
@@ -64,12 +64,13 @@ describe('logs carry no personal data and no secrets', () => {
     app = await bootStrapi({
       pluginConfig: {
         buttonWaitMs: 1500,
-        rateLimit: { enabled: true, max: 30, windowMs: 60_000 },
+        rateLimit: { enabled: true, post: { points: 30, durationSec: 60 } },
         worker: {
           pollIntervalMs: 50,
           backoffBaseMs: 20,
           backoffMaxMs: 200,
-          maxAttempts: MAX_ATTEMPTS,
+          retryForMs: RETRY_FOR_MS,
+          circuit: { failureThreshold: 5, probeIntervalMs: 300 },
           leaseMs: 3000,
         },
       },
@@ -167,9 +168,10 @@ describe('logs carry no personal data and no secrets', () => {
     await submit('logs-unknown', person()).expect(201);
     await submit('logs-revoked', person()).expect(201);
     await settled();
-    simulator.failNext(MAX_ATTEMPTS, 502);
+    simulator.setErrorRate(1, 502);
     await submit('logs-auto', person('sms')).expect(201);
     await settled();
+    simulator.setErrorRate(0);
 
     // A database write failing after ClearOn answered: the issuer logs the error, the lease
     // expires and the coupon is issued again (ClearOn answers the same coupon).

@@ -92,7 +92,11 @@ describe('docs/openapi.yaml describes the public API', () => {
       pluginConfig: {
         worker: { pollIntervalMs: 50, backoffBaseMs: 30, backoffMaxMs: 100, maxAttempts: 4 },
         buttonWaitMs: 0, // the first answer is `pending`: the polling path is exercised too
-        rateLimit: { enabled: true, max: 30, windowMs: 60_000 },
+        rateLimit: {
+          enabled: true,
+          post: { points: 30, durationSec: 60 },
+          get: { points: 300, durationSec: 60 },
+        },
       },
       // The 503 test below holds every connection; a query then gives up after this long.
       env: { DATABASE_CONNECTION_TIMEOUT: '2000' },
@@ -264,6 +268,12 @@ describe('docs/openapi.yaml describes the public API', () => {
     const tooLarge = await participate('demo-form', { answers: { firstname: 'x'.repeat(70_000) } });
     conforms('/campaigns/{slug}/participations', 'post', tooLarge);
     expect(tooLarge.status).toBe(413);
+
+    const multipart = await api()
+      .post('/api/clearon/campaigns/demo-form/participations')
+      .field('answers', '{}');
+    conforms('/campaigns/{slug}/participations', 'post', multipart);
+    expect(multipart.status).toBe(415);
   });
 
   it('POST participations with an Idempotency-Key: 201 again, 422 with other answers, 409 once erased', async () => {
@@ -289,6 +299,43 @@ describe('docs/openapi.yaml describes the public API', () => {
     const erased = await keyed({ answers });
     conforms('/campaigns/{slug}/participations', 'post', erased);
     expect(erased.status).toBe(409);
+  });
+
+  it('POST participations: 409 for a person who took part already; a capped campaign out of coupons; the honeypot', async () => {
+    const answers = { firstname: 'Noa', email: 'noa@example.com', deliveryType: 'email' };
+    const first = await participate('demo-form', { answers, website: '' });
+    conforms('/campaigns/{slug}/participations', 'post', first);
+    expect(first.status).toBe(201);
+    const again = await participate('demo-form', { answers });
+    conforms('/campaigns/{slug}/participations', 'post', again);
+    expect(again.body.error).toMatchObject({
+      name: 'ParticipationLimitError',
+      details: { reason: 'once' },
+    });
+
+    await publishCampaign(app.strapi, {
+      ...DEMO_FORM,
+      slug: 'capped-form',
+      title: 'Capped form',
+      maxCoupons: 1,
+    });
+    await participate('capped-form', { answers });
+    const late = await participate('capped-form', {
+      answers: { ...answers, email: 'late@example.com' },
+    });
+    conforms('/campaigns/{slug}/participations', 'post', late);
+    expect(late.body.data.coupon).toMatchObject({ status: 'unavailable', reason: 'cap_reached' });
+    const read = await api()
+      .get(`/api/clearon/participations/${late.body.data.id}`)
+      .set('X-Participation-Token', late.body.data.token);
+    conforms('/participations/{id}', 'get', read);
+
+    const bot = await participate('capped-form', {
+      answers: { ...answers, email: 'bot@example.com' },
+      website: 'https://spam.example',
+    });
+    conforms('/campaigns/{slug}/participations', 'post', bot);
+    expect(bot.status).toBe(201);
   });
 
   it('every route: 503 with Retry-After while the database cannot serve it', async () => {
@@ -329,6 +376,27 @@ describe('docs/openapi.yaml describes the public API', () => {
     expect(response?.status).toBe(429);
     conforms('/campaigns/{slug}/participations', 'post', response as request.Response);
     expect(Number(response?.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  // Last too: it uses up this client's budget of reads (one for every public GET but /health).
+  it('GET routes: 429 with Retry-After once the read budget is spent', async () => {
+    let response;
+    for (let i = 0; i < 400; i += 1) {
+      response = await api().get('/api/clearon/campaigns');
+      if (response.status === 429) break;
+    }
+    expect(response?.status).toBe(429);
+    conforms('/campaigns', 'get', response as request.Response);
+    for (const [docPath, url] of [
+      ['/campaigns/{slug}', '/api/clearon/campaigns/demo-form'],
+      ['/participations/{id}', '/api/clearon/participations/x?token=y'],
+    ]) {
+      const limited = await api().get(url);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      conforms(docPath, 'get', limited);
+    }
+    conforms('/health', 'get', await api().get('/api/clearon/health'));
   });
 
   it('every documented response of every route was seen', () => {

@@ -12,7 +12,13 @@ import { waitFor } from '../harness/wait';
 import { getService } from '../../server/src/utils/get-service';
 import { bootWithSimulator, type AppWithSimulator } from '../harness/with-simulator';
 
-const WORKER = { pollIntervalMs: 50, backoffBaseMs: 30, backoffMaxMs: 100, maxAttempts: 4 };
+const WORKER = {
+  pollIntervalMs: 50,
+  backoffBaseMs: 30,
+  backoffMaxMs: 100,
+  retryForMs: 2_000,
+  circuit: { failureThreshold: 5, probeIntervalMs: 200 },
+};
 
 describe('campaigns, participations and coupon issuing', () => {
   let app: TestApp;
@@ -313,11 +319,17 @@ describe('campaigns, participations and coupon issuing', () => {
         .query({ campaign: campaign.documentId })
         .set('Authorization', `Bearer ${adminToken}`)
         .expect(200);
-      expect(stats.body.data).toEqual({ pending: 0, issued: 0, failed: 1, dead: 0 });
+      expect(stats.body.data).toEqual({
+        pending: 0,
+        issued: 0,
+        failed: 1,
+        dead: 0,
+        needs_attention: 0,
+      });
     });
 
-    it('ends retryable failures as dead after maxAttempts, and an admin retry issues it', async () => {
-      simulator.failNext(WORKER.maxAttempts, 500);
+    it('ends retryable failures as dead when retryForMs is up, and an admin retry issues it', async () => {
+      simulator.setErrorRate(1, 500);
       const res = await submit('quiz', {
         email: 'dead@example.se',
         q1: 'right',
@@ -328,8 +340,12 @@ describe('campaigns, participations and coupon issuing', () => {
         const [coupon] = await app.strapi.db.connection('clearon_coupons').where({ reference });
         return coupon?.status === 'dead' ? coupon : null;
       });
-      expect(dead.attempts).toBe(WORKER.maxAttempts);
-      expect(dead.last_error).toMatch(/Gave up after 4 attempts/);
+      simulator.setErrorRate(0);
+      // Dead no sooner than retryForMs after it was written.
+      expect(
+        new Date(dead.updated_at).getTime() - new Date(dead.created_at).getTime()
+      ).toBeGreaterThanOrEqual(WORKER.retryForMs - 50);
+      expect(dead.last_error).toMatch(/^Gave up after 2 s of retries/);
 
       await request(app.server)
         .post(`/clearon/coupons/${dead.id}/retry`)

@@ -63,6 +63,15 @@ describe('the participant view', () => {
     expect(result.exitScreen?.html).toBe('<p>By email: </p>');
   });
 
+  it('shows pending for a coupon that needs attention (ClearOn may have made it)', () => {
+    const attention = { ...(coupon('button') as object), status: 'needs_attention' } as never;
+    expect(view.toPublicView(participation, campaign, attention).coupon).toEqual({
+      status: 'pending',
+      delivery: 'button',
+      channel: 'email',
+    });
+  });
+
   it('shows failed for a dead coupon, without details', () => {
     const dead = { ...(coupon('button') as object), status: 'dead' } as never;
     expect(view.toPublicView(participation, campaign, dead).coupon).toEqual({

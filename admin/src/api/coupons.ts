@@ -2,8 +2,14 @@ import type { useFetchClient } from '@strapi/strapi/admin';
 
 /** The admin routes of the coupons dashboard (server/src/routes/coupons.ts), typed. */
 
-export type CouponStatus = 'pending' | 'issued' | 'failed' | 'dead';
-export const COUPON_STATUSES: readonly CouponStatus[] = ['pending', 'issued', 'failed', 'dead'];
+export type CouponStatus = 'pending' | 'issued' | 'failed' | 'dead' | 'needs_attention';
+export const COUPON_STATUSES: readonly CouponStatus[] = [
+  'pending',
+  'issued',
+  'failed',
+  'dead',
+  'needs_attention',
+];
 
 /** One row of `GET /clearon/coupons` (the service's `toAdminView`). */
 export interface AdminCoupon {
@@ -56,6 +62,13 @@ export interface CampaignOption {
   id: string;
   title: string;
   slug?: string;
+  /** The campaign's coupon cap (null: none) and the stock below which the dashboard warns. */
+  maxCoupons?: number | null;
+  lowStockThreshold?: number | null;
+  /** Coupons written for the campaign (counted against its cap when it has one). */
+  couponsWritten?: number;
+  /** Submissions that filled the honeypot: answered, never recorded. */
+  honeypotHits?: number;
 }
 
 type FetchClient = Pick<ReturnType<typeof useFetchClient>, 'get' | 'post'>;
@@ -107,6 +120,7 @@ export const getCouponStats = async (
     issued: counts.issued ?? 0,
     failed: counts.failed ?? 0,
     dead: counts.dead ?? 0,
+    needs_attention: counts.needs_attention ?? 0,
   };
 };
 
@@ -117,7 +131,7 @@ export const retryCoupon = async (client: FetchClient, id: number) => {
   return data?.data?.retried ?? 0;
 };
 
-/** Retries every failed and dead coupon matching the filters. */
+/** Retries every failed, dead and needs-attention coupon matching the filters. */
 export const retryCoupons = async (client: FetchClient, query: CouponQuery) => {
   const body = Object.fromEntries(
     Object.entries(filterParams(query)).filter(([, value]) => value !== undefined && value !== '')

@@ -7,6 +7,7 @@ export const DEMO_FORM = {
   title: 'Demo form: 10% off your next visit',
   slug: 'demo-form',
   mode: 'identified',
+  participationLimit: 'once',
   format: 'form',
   fields: [
     { key: 'firstname', label: 'First name', type: 'text', required: true },
@@ -55,6 +56,7 @@ export const DEMO_QUIZ = {
   title: 'Demo quiz: two right answers, 20% off',
   slug: 'demo-quiz',
   mode: 'identified',
+  participationLimit: 'once',
   format: 'quiz',
   fields: [{ key: 'email', label: 'Email', type: 'email', required: true }],
   questions: [
@@ -92,6 +94,7 @@ export const DEMO_PERSONALITY = {
   title: 'Demo personality test: city or countryside?',
   slug: 'demo-personality',
   mode: 'identified',
+  participationLimit: 'once',
   format: 'personality-test',
   fields: [
     { key: 'firstname', label: 'First name', type: 'text', required: true },

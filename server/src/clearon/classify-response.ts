@@ -40,9 +40,10 @@ const classifySuccess = (answer: HttpAnswer, context: ClassifyContext): IssueOut
   }
   const coupon = readIssuedCoupon(body, context.input.delivery);
   if (!coupon) {
+    // The coupon may exist at ClearOn: asking again under the same reference gets it back.
     return {
-      kind: 'permanent',
-      code: 'unexpected_response',
+      kind: 'retryable',
+      code: 'incomplete_answer',
       status,
       reason: `ClearOn answered ${status} without a complete coupon (couponId, code, redeemUrl, expiresAt)`,
     };

@@ -23,3 +23,6 @@ export { classifyResponse } from './classify-response';
 export type { HttpAnswer } from './classify-response';
 export { classifyFailure } from './classify-failure';
 export { DEFAULT_USER_AGENT } from './user-agent';
+export { decideRetry, retryDeadline } from './retry-policy';
+export type { RetryDecision, RetryInput, RetryPolicy } from './retry-policy';
+export { freezeIssueBody, thawIssueBody } from './frozen-request';

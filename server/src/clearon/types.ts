@@ -30,7 +30,13 @@ export interface IssuedCoupon {
   deliveryStatus?: string;
 }
 
-export type RetryableCode = 'rate_limited' | 'server_error' | 'timeout' | 'unreachable';
+export type RetryableCode =
+  | 'rate_limited'
+  | 'server_error'
+  | 'timeout'
+  | 'unreachable'
+  /** A 200/201 without a complete coupon: the coupon may exist, so the same reference is asked again. */
+  | 'incomplete_answer';
 
 export type PermanentCode =
   | 'invalid_request'

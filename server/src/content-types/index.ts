@@ -3,6 +3,7 @@ import mappingVariable from './mapping-variable/schema.json';
 import campaign from './campaign/schema.json';
 import participation from './participation/schema.json';
 import coupon from './coupon/schema.json';
+import limitCounter from './limit-counter/schema.json';
 
 export default {
   integration: { schema: integration },
@@ -10,4 +11,5 @@ export default {
   campaign: { schema: campaign },
   participation: { schema: participation },
   coupon: { schema: coupon },
+  'limit-counter': { schema: limitCounter },
 };

@@ -2,9 +2,24 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
-import type { CouponFilters, CouponStatus } from '../services/coupons';
+import {
+  COUPON_STATUSES as STATUSES,
+  RETRYABLE_STATUSES,
+  type CouponFilters,
+  type CouponStatus,
+} from '../services/coupons';
+import type { CampaignStock } from '../services/limits';
+import { listOpenCircuits } from '../services/issuer-circuit';
 
-const STATUSES: CouponStatus[] = ['pending', 'issued', 'failed', 'dead'];
+/** Each campaign option with its stock: coupons written against its cap, honeypot hits. */
+const withStock = <T extends { id: string }>(options: T[], stock: CampaignStock[]) => {
+  const byId = new Map(stock.map((entry) => [entry.campaignDocumentId, entry]));
+  return options.map((option) => ({
+    ...option,
+    couponsWritten: byId.get(option.id)?.couponsWritten ?? 0,
+    honeypotHits: byId.get(option.id)?.honeypotHits ?? 0,
+  }));
+};
 
 const invalid = (path: string, message: string) =>
   new errors.ValidationError(`${path} ${message}`, {
@@ -53,6 +68,11 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await coupons().list(filters, page, pageSize);
     },
 
+    /** The integrations ClearOn does not answer for (circuit open): since when, next probe. */
+    async circuits(ctx: Context) {
+      ctx.body = { data: await listOpenCircuits(strapi) };
+    },
+
     async stats(ctx: Context) {
       const { status: _status, ...filters } = readFilters(ctx.query as Record<string, unknown>);
       ctx.body = { data: await coupons().countByStatus(filters) };
@@ -62,10 +82,10 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
       const id = readInt(ctx.params.id, 'id', 0, Number.MAX_SAFE_INTEGER);
       const coupon = await coupons().findById(id);
       if (!coupon) throw new errors.NotFoundError('No such coupon');
-      if (coupon.status !== 'failed' && coupon.status !== 'dead') {
+      if (!RETRYABLE_STATUSES.includes(coupon.status)) {
         throw invalid(
           'status',
-          `is "${coupon.status}": only failed and dead coupons can be retried`
+          `is "${coupon.status}": only failed, dead and needs_attention coupons can be retried`
         );
       }
       const count = await coupons().retry({ ids: [id] });
@@ -84,7 +104,11 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The campaigns' titles for the dashboard's filter (no Content Manager permission needed). */
     async campaignOptions(ctx: Context) {
-      ctx.body = { data: await getService(strapi, 'campaigns').listOptions() };
+      const [options, stock] = await Promise.all([
+        getService(strapi, 'campaigns').listOptions(),
+        getService(strapi, 'limits').stock(),
+      ]);
+      ctx.body = { data: withStock(options, stock) };
     },
 
     async retryAll(ctx: Context) {

@@ -5,6 +5,7 @@ import publicCampaigns from './public-campaigns';
 import coupons from './coupons';
 import privacy from './privacy';
 import campaignTools from './campaign-tools';
+import captchaSettings from './captcha-settings';
 
 export default {
   health,
@@ -14,4 +15,5 @@ export default {
   coupons,
   privacy,
   'campaign-tools': campaignTools,
+  'captcha-settings': captchaSettings,
 };

@@ -8,6 +8,11 @@ import { tokenMatches } from '../utils/random';
 import type { Campaign } from '../domain/campaign';
 import type { ValidatedAnswers } from '../domain/answers';
 import type { ParticipationRow } from '../services/participations';
+import { ParticipationLimitError } from '../domain/limit-errors';
+import { CaptchaError, CaptchaUnavailableError } from '../captcha/errors';
+import { WIDGET_SCRIPTS } from '../captcha/providers';
+import { CAPTCHA_FIELD, readParticipationBody } from '../validation/participation-body';
+import { newDocumentIdLike, newToken } from '../utils/random';
 import type { CouponRow } from '../services/coupons';
 import {
   IDEMPOTENCY_HEADER,
@@ -18,6 +23,7 @@ import {
 } from '../utils/submission-key';
 
 const MAX_BODY_BYTES = 64 * 1024;
+const CAPTCHA_RETRY_AFTER_S = 5;
 
 const badRequest = (ctx: Context, message: string, errors: FieldError[]) =>
   sendError(ctx, 400, 'ValidationError', message, {
@@ -88,6 +94,60 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
     return answerParticipation(ctx, campaign, earlier, token, coupon);
   };
 
+  /**
+   * A filled honeypot: answered like a success (the default exit screen, a made-up id) so that the
+   * bot learns nothing, but nothing is written except the campaign's honeypot count.
+   */
+  const answerHoneypot = async (ctx: Context, campaign: Campaign) => {
+    await getService(strapi, 'limits').countHoneypot(campaign.documentId);
+    const screens = campaign.exitScreens ?? [];
+    const index = screens.findIndex((screen) => screen.match === 'default');
+    const decoy: ParticipationRow = {
+      id: 0,
+      documentId: newDocumentIdLike(),
+      reference: '',
+      answers: {},
+      email: null,
+      phone: null,
+      firstName: null,
+      deliveryType: null,
+      score: null,
+      profile: null,
+      exitScreenIndex: index < 0 ? null : index,
+      tokenHash: null,
+    };
+    ctx.status = 201;
+    ctx.body = {
+      data: { ...participations().toPublicView(decoy, campaign, null), token: newToken() },
+    };
+  };
+
+  /**
+   * The campaign's CAPTCHA, checked before anything is written. False when it passed (or the
+   * campaign has none); true when it answered the request itself (400 or 503).
+   */
+  const refusedByCaptcha = async (ctx: Context, campaign: Campaign, token: string | undefined) => {
+    if (!campaign.captcha || campaign.captcha === 'none') return false;
+    try {
+      await getService(strapi, 'captcha').verify(campaign.captcha, token, ctx.ip);
+      return false;
+    } catch (error) {
+      if (error instanceof CaptchaError) {
+        sendError(ctx, 400, error.name, `${CAPTCHA_FIELD} ${error.message}`, {
+          errors: [{ path: [CAPTCHA_FIELD], message: error.message, name: error.name }],
+          errorCodes: error.errorCodes,
+        });
+        return true;
+      }
+      if (error instanceof CaptchaUnavailableError) {
+        ctx.set('Retry-After', String(CAPTCHA_RETRY_AFTER_S));
+        sendError(ctx, 503, 'ServiceUnavailableError', `${error.message}: try again shortly`);
+        return true;
+      }
+      throw error;
+    }
+  };
+
   return {
     /** The published campaigns open now: `{data: [{slug, title, format}]}`. */
     async find(ctx: Context) {
@@ -97,7 +157,14 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
     async findOne(ctx: Context) {
       const campaign = await openCampaign(ctx.params.slug);
       if (!campaign) return notFound(ctx, 'No open campaign with this slug');
-      ctx.body = { data: campaigns().toPublicView(campaign) };
+      const provider = campaign.captcha && campaign.captcha !== 'none' ? campaign.captcha : null;
+      const siteKey = provider ? await getService(strapi, 'captcha').siteKey(provider) : null;
+      ctx.body = {
+        data: {
+          ...campaigns().toPublicView(campaign),
+          captcha: provider ? { provider, siteKey, script: WIDGET_SCRIPTS[provider] } : null,
+        },
+      };
     },
 
     async participate(ctx: Context) {
@@ -129,14 +196,11 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
           { path: ['body'], message: 'must be an object {"answers": {...}}' },
         ]);
       }
-      const extra = Object.keys(body).filter((key) => key !== 'answers');
-      if (extra.length > 0 || !('answers' in body)) {
-        const errors = extra.map((key) => ({ path: [key], message: 'is not allowed' }));
-        if (!('answers' in body)) errors.push({ path: ['answers'], message: 'is required' });
-        return badRequest(ctx, 'Invalid participation', errors);
-      }
+      const shape = readParticipationBody(body);
+      if (!shape.ok) return badRequest(ctx, 'Invalid participation', shape.errors);
+      if (shape.honeypotFilled) return answerHoneypot(ctx, campaign);
 
-      const result = validateAnswers(campaign, (body as { answers: unknown }).answers, {
+      const result = validateAnswers(campaign, shape.answers, {
         defaultCountry: getPluginConfig(strapi).defaultCountry,
       });
       if (!result.ok) {
@@ -177,14 +241,21 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
         if (earlier) return replay(ctx, campaign, earlier, result.value, keyed.token);
       }
 
+      // After the replay check: a resent request reuses a CAPTCHA token the provider has spent.
+      if (await refusedByCaptcha(ctx, campaign, shape.captchaToken)) return;
+
       let submitted;
       try {
         submitted = await participations().submit(campaign, result.value, keyed);
       } catch (error) {
-        // The same key sent twice at once: the database's unique index lets one of them in.
+        // The same key sent twice at once: the database's unique index (or the person's limit)
+        // lets one of them in, and the other answers as the first.
         const earlier = keyed && (await participations().findBySubmissionKey(keyed.submissionKey));
-        if (!earlier) throw error;
-        return replay(ctx, campaign, earlier, result.value, keyed.token);
+        if (earlier) return replay(ctx, campaign, earlier, result.value, keyed.token);
+        if (error instanceof ParticipationLimitError) {
+          return sendError(ctx, 409, error.name, error.message, error.details);
+        }
+        throw error;
       }
       return answerParticipation(
         ctx,

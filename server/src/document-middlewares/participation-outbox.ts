@@ -6,21 +6,9 @@ import { UID } from '../utils/plugin-id';
 import { newReference } from '../utils/random';
 import { rememberCoupon } from '../utils/written-coupons';
 import { canLinkDirectly, isMarkedForDirectLink, linkCampaign } from '../utils/campaign-link';
+import { campaignOf } from '../utils/participation-campaign';
 
 type Data = Record<string, unknown>;
-
-/** The campaign's documentId from whatever relation syntax the caller used. */
-const campaignRef = (value: unknown): string | number | null => {
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  if (value && typeof value === 'object') {
-    const v = value as { documentId?: string; id?: number; connect?: unknown; set?: unknown };
-    if (v.documentId) return v.documentId;
-    if (typeof v.id === 'number') return v.id;
-    const list = (v.connect ?? v.set) as unknown[] | undefined;
-    if (Array.isArray(list) && list.length > 0) return campaignRef(list[0]);
-  }
-  return null;
-};
 
 /**
  * Whatever creates a participation (the public API, the Content Manager, documents().create),
@@ -35,32 +23,40 @@ export const participationOutbox =
   ) => {
     if (context.uid !== UID.participation || context.action !== 'create') return next();
 
-    return strapi.db.transaction(async ({ onCommit, trx }) => {
-      const data = (context.params.data ??= {});
-      data.reference ??= newReference();
-      const ref = campaignRef(data.campaign);
-      const campaignDocumentId =
-        typeof ref === 'number'
-          ? ((
-              await strapi.db
-                .query(UID.campaign)
-                .findOne({ where: { id: ref }, select: ['documentId'] })
-            )?.documentId as string | undefined)
-          : ref;
-      const campaign = campaignDocumentId
-        ? await getService(strapi, 'campaigns').findForParticipation(campaignDocumentId)
-        : null;
+    const data = (context.params.data ??= {});
+    data.reference ??= newReference();
+    const campaign = await campaignOf(strapi, data.campaign);
+    if (campaign) {
+      const answers = (data.answers ?? {}) as Record<string, string | boolean>;
+      if (data.exitScreenIndex === undefined || data.exitScreenIndex === null) {
+        Object.assign(data, evaluateOutcome(campaign, answers));
+      }
+      const derived = deriveContact(campaign, answers);
+      data.email ??= derived.email;
+      data.phone ??= derived.phone;
+      data.firstName ??= derived.firstName;
+      data.deliveryType ??= derived.deliveryType;
+    }
+    const screen =
+      campaign && typeof data.exitScreenIndex === 'number'
+        ? (campaign.exitScreens ?? [])[data.exitScreenIndex]
+        : undefined;
+    const limits = getService(strapi, 'limits');
+    const plan = campaign
+      ? await limits.prepare({
+          campaign,
+          contact: { email: data.email as string | null, phone: data.phone as string | null },
+          withCoupon: Boolean(screen?.coupon),
+        })
+      : null;
 
-      if (campaign) {
-        const answers = (data.answers ?? {}) as Record<string, string | boolean>;
-        if (data.exitScreenIndex === undefined || data.exitScreenIndex === null) {
-          Object.assign(data, evaluateOutcome(campaign, answers));
-        }
-        const derived = deriveContact(campaign, answers);
-        data.email ??= derived.email;
-        data.phone ??= derived.phone;
-        data.firstName ??= derived.firstName;
-        data.deliveryType ??= derived.deliveryType;
+    return strapi.db.transaction(async ({ onCommit, trx }) => {
+      // The campaign's rules about people and stock, decided under row locks in this transaction.
+      let withCoupon = Boolean(screen?.coupon);
+      if (plan) {
+        const decision = await limits.apply(trx, plan);
+        if (withCoupon && !decision.coupon) data.couponUnavailable = 'cap_reached';
+        withCoupon = decision.coupon;
       }
 
       // The plugin's own submit: the campaign is linked here rather than by the document service.
@@ -72,11 +68,7 @@ export const participationOutbox =
       if (linkHere) delete data.campaign;
       const participation = (await next()) as { id: number; documentId: string };
       if (linkHere) await linkCampaign(strapi, trx, participation.id, campaign.documentId);
-      const screen =
-        campaign && typeof data.exitScreenIndex === 'number'
-          ? (campaign.exitScreens ?? [])[data.exitScreenIndex]
-          : undefined;
-      if (!campaign || !screen?.coupon) return participation;
+      if (!campaign || !screen?.coupon || !withCoupon) return participation;
 
       const contact = {
         email: (data.email as string | null) ?? null,

@@ -94,6 +94,45 @@ const fieldErrors = (fields: FormField[]): RuleError[] => {
   return errors;
 };
 
+const isWholeAtLeast = (value: unknown, min: number) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min;
+
+/** Participation limit and cap settings. */
+const limitErrors = (campaign: Campaign): RuleError[] => {
+  const errors: RuleError[] = [];
+  const limit = campaign.participationLimit ?? 'once';
+  if (limit === 'oncePerPeriod') {
+    const hours = campaign.limitPeriodHours;
+    if (!isWholeAtLeast(hours, 1) || (hours as number) > 8760) {
+      errors.push({
+        path: ['limitPeriodHours'],
+        message: 'must be a whole number of hours from 1 to 8760 when the limit is "oncePerPeriod"',
+      });
+    }
+  }
+  const hasCoupon = (campaign.exitScreens ?? []).some((screen) => Boolean(screen.coupon));
+  if (limit === 'unlimited' && hasCoupon && campaign.allowUnlimitedWithCoupon !== true) {
+    errors.push({
+      path: ['participationLimit'],
+      message:
+        'a campaign with a coupon cannot be "unlimited" unless allowUnlimitedWithCoupon is ticked: anyone could collect any number of coupons',
+    });
+  }
+  if (campaign.maxCoupons != null && !isWholeAtLeast(campaign.maxCoupons, 1)) {
+    errors.push({
+      path: ['maxCoupons'],
+      message: 'must be a whole number of at least 1, or empty',
+    });
+  }
+  if (campaign.lowStockThreshold != null && !isWholeAtLeast(campaign.lowStockThreshold, 0)) {
+    errors.push({
+      path: ['lowStockThreshold'],
+      message: 'must be a whole number of at least 0, or empty',
+    });
+  }
+  return errors;
+};
+
 /** The rules a campaign must satisfy to be saved; the coupon rule first, as editors meet it. */
 export const validateCampaign = (campaign: Campaign): RuleError[] => {
   const errors: RuleError[] = [];
@@ -107,6 +146,7 @@ export const validateCampaign = (campaign: Campaign): RuleError[] => {
     errors.push(...validateCouponSettings(screen.coupon, path));
   });
   errors.push(...fieldErrors(campaign.fields ?? []));
+  errors.push(...limitErrors(campaign));
   if (
     campaign.startsAt &&
     campaign.endsAt &&

@@ -49,8 +49,12 @@ export interface ExitScreen {
   minScore?: number | null;
   maxScore?: number | null;
   profile?: string | null;
+  /** Shown instead of the coupon once the campaign's cap is reached. */
+  noCouponsText?: string | null;
   coupon?: CouponSettings | null;
 }
+
+export type ParticipationLimit = 'once' | 'oncePerPeriod' | 'unlimited';
 
 export interface Campaign {
   id?: number;
@@ -61,6 +65,16 @@ export interface Campaign {
   format: CampaignFormat;
   startsAt?: string | null;
   endsAt?: string | null;
+  /** How often one person may take part; null reads as `once`. */
+  participationLimit?: ParticipationLimit | null;
+  limitPeriodHours?: number | null;
+  /** The editor's explicit override that lets a campaign with a coupon be `unlimited`. */
+  allowUnlimitedWithCoupon?: boolean | null;
+  /** At most this many coupons for the campaign (null: no cap). */
+  maxCoupons?: number | null;
+  lowStockThreshold?: number | null;
+  /** A CAPTCHA checked on the server before a participation is written (null reads as none). */
+  captcha?: 'none' | 'turnstile' | 'hcaptcha' | null;
   fields?: FormField[] | null;
   questions?: QuizQuestion[] | null;
   exitScreens?: ExitScreen[] | null;

@@ -4,8 +4,16 @@ import mappingVariables from './mapping-variables';
 import coupons from './coupons';
 import privacy from './privacy';
 import campaignTools from './campaign-tools';
+import captcha from './captcha';
 
 export default {
   type: 'admin',
-  routes: [...integrations, ...mappingVariables, ...coupons, ...privacy, ...campaignTools],
+  routes: [
+    ...integrations,
+    ...mappingVariables,
+    ...coupons,
+    ...privacy,
+    ...campaignTools,
+    ...captcha,
+  ],
 } satisfies Core.RouterInput;

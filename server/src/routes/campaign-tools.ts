@@ -1,14 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION } from '../permissions';
 import { UID } from '../utils/plugin-id';
+import { allowed } from './allowed';
 
 /** Whoever may read campaigns in the Content Manager may preview them. */
 const READ_CAMPAIGNS = { action: 'plugin::content-manager.explorer.read', subject: UID.campaign };
-
-const allowed = (...actions: Array<string | { action: string; subject: string }>) => [
-  'admin::isAuthenticatedAdmin',
-  { name: 'admin::hasPermissions', config: { actions } },
-];
 
 /** Admin routes (under /clearon): a campaign's preview and its test coupon. */
 const routes: Core.RouteInput[] = [

@@ -1,10 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION } from '../permissions';
-
-const allowed = (...actions: string[]) => [
-  'admin::isAuthenticatedAdmin',
-  { name: 'admin::hasPermissions', config: { actions } },
-];
+import { allowed } from './allowed';
 
 const routes: Core.RouteInput[] = [
   {
@@ -17,6 +13,12 @@ const routes: Core.RouteInput[] = [
     method: 'GET',
     path: '/coupons/stats',
     handler: 'coupons.stats',
+    config: { policies: allowed(ACTION.couponsRead) },
+  },
+  {
+    method: 'GET',
+    path: '/coupons/circuits',
+    handler: 'coupons.circuits',
     config: { policies: allowed(ACTION.couponsRead) },
   },
   {

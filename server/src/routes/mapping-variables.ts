@@ -1,10 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION } from '../permissions';
-
-const allowed = (action: string) => [
-  'admin::isAuthenticatedAdmin',
-  { name: 'admin::hasPermissions', config: { actions: [action] } },
-];
+import { allowed } from './allowed';
 
 const read = { policies: allowed(ACTION.settingsRead) };
 const write = { policies: allowed(ACTION.settingsUpdate) };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { LRUCache } from 'lru-cache';
 import { CAMPAIGN_POPULATE, type Campaign } from '../domain/campaign';
 import { UID } from '../utils/plugin-id';
 
@@ -23,17 +24,24 @@ export interface PublicCampaign {
 }
 
 // Published campaigns are read on every participation: keep them briefly in memory. Any write to a
-// campaign through this instance clears the cache; other instances see it after CACHE_MS.
+// campaign through this instance clears the cache; other instances see it after CACHE_MS. Both
+// caches are LRUs with a size cap; slugs that match no campaign (anyone can send any slug) have a
+// small cache of their own so that they never push the real campaigns out.
 const CACHE_MS = 2_000;
+export const CAMPAIGN_CACHE_MAX = 500;
+export const MISSING_CACHE_MAX = 1_000;
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
-  const cache = new Map<string, { at: number; campaign: Campaign | null }>();
+  const found = new LRUCache<string, Campaign>({ max: CAMPAIGN_CACHE_MAX, ttl: CACHE_MS });
+  const missing = new LRUCache<string, true>({ max: MISSING_CACHE_MAX, ttl: CACHE_MS });
 
   const cached = async (key: string, load: () => Promise<Campaign | null>) => {
-    const hit = cache.get(key);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.campaign;
+    const hit = found.get(key);
+    if (hit) return hit;
+    if (missing.has(key)) return null;
     const campaign = await load();
-    cache.set(key, { at: Date.now(), campaign });
+    if (campaign) found.set(key, campaign);
+    else missing.set(key, true);
     return campaign;
   };
 
@@ -46,7 +54,13 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     clearCache() {
-      cache.clear();
+      found.clear();
+      missing.clear();
+    },
+
+    /** How many entries each cache holds now (tests). */
+    cacheSize() {
+      return { found: found.size, missing: missing.size };
     },
 
     findPublishedBySlug(slug: string) {
@@ -84,11 +98,20 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     async listOptions() {
       const rows = (await strapi.documents(UID.campaign).findMany({
         status: 'draft',
-        fields: ['documentId', 'title', 'slug'],
+        fields: ['documentId', 'title', 'slug', 'maxCoupons', 'lowStockThreshold'],
         sort: ['title:asc', 'id:asc'],
         limit: 1000,
-      } as never)) as unknown as Pick<Campaign, 'documentId' | 'title' | 'slug'>[];
-      return rows.map(({ documentId, title, slug }) => ({ id: documentId, title, slug }));
+      } as never)) as unknown as Pick<
+        Campaign,
+        'documentId' | 'title' | 'slug' | 'maxCoupons' | 'lowStockThreshold'
+      >[];
+      return rows.map(({ documentId, title, slug, maxCoupons, lowStockThreshold }) => ({
+        id: documentId,
+        title,
+        slug,
+        maxCoupons: maxCoupons ?? null,
+        lowStockThreshold: lowStockThreshold ?? null,
+      }));
     },
 
     isOpen(campaign: Campaign, now = new Date()) {

@@ -1,9 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import type { Channel, CouponSettings } from '../domain/campaign';
+import { freezeIssueBody } from '../clearon';
+import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
 import { maskEmail, maskPhone } from '../utils/mask';
 
-export type CouponStatus = 'pending' | 'issued' | 'failed' | 'dead';
+export type CouponStatus = 'pending' | 'issued' | 'failed' | 'dead' | 'needs_attention';
+
+export const COUPON_STATUSES: readonly CouponStatus[] = [
+  'pending',
+  'issued',
+  'failed',
+  'dead',
+  'needs_attention',
+];
+
+/** The statuses an admin can send back to the queue. */
+export const RETRYABLE_STATUSES: readonly CouponStatus[] = ['failed', 'dead', 'needs_attention'];
 
 export interface CouponRow {
   id: number;
@@ -16,6 +29,10 @@ export interface CouponRow {
   channel: Channel;
   status: CouponStatus;
   attempts: number;
+  retriedAt?: string | null;
+  incompleteAnswers?: number | null;
+  /** The frozen ClearOn request body (private: never in an API answer). */
+  requestBody?: string | null;
   nextAttemptAt: string | null;
   lastError: string | null;
   lastErrorCode: string | null;
@@ -42,6 +59,10 @@ export interface EnqueueInput {
   campaignDocumentId: string;
   settings: CouponSettings;
   channel: Channel;
+  /** The participant as ClearOn gets them; read from the participation when not given. */
+  recipient?: { email?: string | null; phone?: string | null; firstName?: string | null };
+  /** The campaign's title as ClearOn gets it; read from the campaign when not given. */
+  campaignName?: string;
 }
 
 const toWhere = (filters: CouponFilters) => {
@@ -66,6 +87,34 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       where: documentId ? { documentId } : { isDefault: true },
       select: ['id', 'documentId', 'name'],
     })) as { id: number; documentId: string; name: string } | null;
+
+  /** The exact body ClearOn gets for this coupon, at every try under its reference. */
+  const frozenBody = async (input: EnqueueInput) => {
+    const recipient =
+      input.recipient ??
+      ((await strapi.db.query(UID.participation).findOne({
+        where: { id: input.participationId },
+        select: ['email', 'phone', 'firstName'],
+      })) as EnqueueInput['recipient'] | null) ??
+      {};
+    const campaignName =
+      input.campaignName ??
+      ((await getService(strapi, 'campaigns').findForParticipation(input.campaignDocumentId))
+        ?.title as string | undefined) ??
+      '';
+    return freezeIssueBody({
+      couponCode: input.settings.couponCode,
+      validityDays: input.settings.validityDays,
+      delivery: input.channel,
+      recipient: {
+        ...(recipient.email ? { email: recipient.email } : {}),
+        ...(recipient.phone ? { phone: recipient.phone } : {}),
+        ...(recipient.firstName ? { firstName: recipient.firstName } : {}),
+      },
+      reference: input.reference,
+      campaign: { id: input.campaignDocumentId, name: campaignName },
+    });
+  };
 
   return {
     whereOf: toWhere,
@@ -93,6 +142,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
           channel: input.channel,
           status: missing ? 'failed' : 'pending',
           attempts: 0,
+          requestBody: await frozenBody(input),
           nextAttemptAt: new Date(),
           ...(missing
             ? {
@@ -145,7 +195,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async countByStatus(filters: Omit<CouponFilters, 'status'> = {}) {
-      const statuses: CouponStatus[] = ['pending', 'issued', 'failed', 'dead'];
+      const statuses = COUPON_STATUSES;
       const counts = await Promise.all(
         statuses.map((status) => query().count({ where: toWhere({ ...filters, status }) }))
       );
@@ -155,19 +205,24 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       >;
     },
 
-    /** Failed and dead coupons go back to pending, due now, with a fresh attempt budget. */
+    /**
+     * Failed, dead and needs-attention coupons go back to pending, due now, with a fresh retry time
+     * (retryForMs from now) under the same reference and frozen body.
+     */
     async retry(filters: CouponFilters & { ids?: number[] }) {
       const where: Record<string, unknown> = {
         ...toWhere(filters),
-        status: filters.status ? filters.status : { $in: ['failed', 'dead'] },
+        status: filters.status ? filters.status : { $in: [...RETRYABLE_STATUSES] },
       };
-      if (filters.status && !['failed', 'dead'].includes(filters.status)) return 0;
+      if (filters.status && !RETRYABLE_STATUSES.includes(filters.status)) return 0;
       if (filters.ids) where.id = { $in: filters.ids };
       const { count } = await query().updateMany({
         where,
         data: {
           status: 'pending',
           attempts: 0,
+          incompleteAnswers: 0,
+          retriedAt: new Date(),
           nextAttemptAt: new Date(),
           leaseOwner: null,
           leaseUntil: null,

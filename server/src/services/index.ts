@@ -9,6 +9,8 @@ import couponExport from './coupon-export';
 import issuer from './issuer';
 import privacy from './privacy';
 import campaignTools from './campaign-tools';
+import limits from './limits';
+import captcha from './captcha';
 
 export default {
   integrations,
@@ -22,4 +24,6 @@ export default {
   issuer,
   privacy,
   'campaign-tools': campaignTools,
+  limits,
+  captcha,
 };

@@ -2,15 +2,19 @@ import { EventEmitter } from 'events';
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import {
-  backoffDelay,
   createClearonClient,
+  thawIssueBody,
   type ClearonClient,
+  type IssueCouponInput,
   type IssueOutcome,
 } from '../clearon';
+import { createDbClock } from '../utils/db-clock';
 import { getPluginConfig } from '../utils/get-plugin-config';
 import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
 import type { ResolvedTarget } from './integrations';
+import { createCircuit } from './issuer-circuit';
+import { epochOf, planResult, type Result } from './issuer-record';
 
 const TABLE = 'clearon_coupons';
 const TARGET_CACHE_MS = 2_000;
@@ -27,6 +31,14 @@ export interface ClaimedCoupon {
   leaseOwner: string | null;
   participation: { email: string | null; phone: string | null; firstName: string | null } | null;
   integration: { documentId: string } | null;
+  /** When the coupon was written, and when an admin last retried it: its retry time runs from these. */
+  createdAt?: string | Date | number | null;
+  retriedAt?: string | Date | number | null;
+  /** The ClearOn body frozen when the coupon was written (null: built from the coupon's data). */
+  requestBody?: string | null;
+  incompleteAnswers?: number | null;
+  /** Sent as its integration's circuit probe. */
+  probe?: boolean;
 }
 
 /**
@@ -41,17 +53,12 @@ export const describeError = (error: unknown) => {
 
 /** What a worker wrote for a coupon, as the coupons service reads it. */
 export interface SettledCoupon {
-  status: 'issued' | 'pending' | 'failed' | 'dead';
+  status: 'issued' | 'pending' | 'failed' | 'dead' | 'needs_attention';
   code?: string | null;
   redeemUrl?: string | null;
   expiresAt?: string | null;
   lastError?: string | null;
 }
-
-type Result =
-  | { status: 'issued'; outcome: Extract<IssueOutcome, { kind: 'issued' }> }
-  | { status: 'retry'; code: string; reason: string; delayMs?: number }
-  | { status: 'failed'; code: string; reason: string };
 
 /**
  * The outbox worker: claims due pending coupons with a lease (SKIP LOCKED where the database has
@@ -69,24 +76,26 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   let ticking = false;
   let tickAgain = false;
   let inFlight = 0;
-  const counts = { issued: 0, retried: 0, failed: 0, dead: 0 };
+  const counts = { issued: 0, retried: 0, failed: 0, dead: 0, attention: 0, parked: 0 };
   const inFlightDone = new Set<Promise<void>>();
 
   const config = () => getPluginConfig(strapi).worker;
   const knex = () => strapi.db.connection;
   const supportsSkipLocked = () => strapi.db.dialect.client !== 'sqlite';
+  // Leases, retry times and circuits are on the database's clock, not this instance's.
+  const clock = createDbClock(strapi);
+  const circuit = createCircuit(strapi, clock);
 
-  const dueQuery = (trx: typeof strapi.db.connection, now: Date) =>
+  const dueQuery = (trx: typeof strapi.db.connection) =>
     trx(TABLE)
       .where('status', 'pending')
-      .andWhere((q) => q.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', now))
-      .andWhere((q) => q.whereNull('lease_until').orWhere('lease_until', '<', now));
+      .andWhere((q) => q.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', clock.now()))
+      .andWhere((q) => q.whereNull('lease_until').orWhere('lease_until', '<', clock.now()));
 
   const claim = async (limit: number): Promise<number[]> => {
-    const now = new Date();
-    const leaseUntil = new Date(now.getTime() + config().leaseMs);
+    const leaseUntil = clock.plus(config().leaseMs);
     return knex().transaction(async (trx) => {
-      let select = dueQuery(trx, now)
+      let select = dueQuery(trx)
         .select('id')
         .orderBy('next_attempt_at', 'asc')
         .orderBy('id', 'asc')
@@ -96,7 +105,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       if (ids.length === 0) return [];
       // The WHERE repeats the due conditions so that, without row locks (SQLite), a row taken by
       // another transaction in between is not taken twice.
-      await dueQuery(trx, now)
+      await dueQuery(trx)
         .whereIn('id', ids)
         .update({ lease_owner: owner, lease_until: leaseUntil });
       const taken = await trx(TABLE).select('id').whereIn('id', ids).where('lease_owner', owner);
@@ -144,6 +153,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         'c.attempts',
         'c.status',
         'c.lease_owner',
+        'c.created_at',
+        'c.retried_at',
+        'c.request_body',
+        'c.incomplete_answers',
         'p.id as participation_id',
         'p.email',
         'p.phone',
@@ -171,6 +184,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       integration: row.integration_document_id
         ? { documentId: row.integration_document_id as string }
         : null,
+      createdAt: row.created_at as ClaimedCoupon['createdAt'],
+      retriedAt: row.retried_at as ClaimedCoupon['retriedAt'],
+      requestBody: (row.request_body as string | null) ?? null,
+      incompleteAnswers: Number(row.incomplete_answers ?? 0),
     }));
   };
 
@@ -178,11 +195,16 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
    * Claims one known coupon with a single conditional UPDATE (no transaction): the WHERE repeats the
    * due conditions, so a coupon leased meanwhile by another worker is not taken.
    */
-  const claimOne = async (id: number): Promise<number[]> => {
-    const now = new Date();
-    const updated = await dueQuery(knex(), now)
+  const claimOne = async (id: number, due = true): Promise<number[]> => {
+    // A circuit's probe takes a parked coupon before its time: only the lease must be free.
+    const query = due
+      ? dueQuery(knex())
+      : knex()(TABLE)
+          .where('status', 'pending')
+          .andWhere((q) => q.whereNull('lease_until').orWhere('lease_until', '<', clock.now()));
+    const updated = await query
       .where('id', id)
-      .update({ lease_owner: owner, lease_until: new Date(now.getTime() + config().leaseMs) });
+      .update({ lease_owner: owner, lease_until: clock.plus(config().leaseMs) });
     return Number(updated) === 1 ? [id] : [];
   };
 
@@ -194,6 +216,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   type Pending = {
     id: number;
     data: Record<string, unknown>;
+    /** An issued answer is written whoever holds the lease now (not over an erasure). */
+    anyLease?: boolean;
     resolve: (written: boolean) => void;
     reject: (error: unknown) => void;
   };
@@ -208,10 +232,19 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       const written = await knex().transaction(async (trx) => {
         const counts: boolean[] = [];
-        for (const { id, data } of batch) {
-          const updated = await trx(TABLE)
-            .where({ id, lease_owner: owner })
-            .update({ ...data, lease_owner: null, lease_until: null, updated_at: new Date() });
+        for (const { id, data, anyLease } of batch) {
+          const where = anyLease
+            ? trx(TABLE)
+                .where('id', id)
+                .whereNot('status', 'issued')
+                .whereNot((q) => q.where('status', 'failed').andWhere('last_error_code', 'erased'))
+            : trx(TABLE).where({ id, lease_owner: owner });
+          const updated = await where.update({
+            ...data,
+            lease_owner: null,
+            lease_until: null,
+            updated_at: new Date(),
+          });
           counts.push(Number(updated) === 1);
         }
         return counts;
@@ -225,9 +258,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const finish = (id: number, data: Record<string, unknown>) =>
+  const finish = (id: number, data: Record<string, unknown>, anyLease = false) =>
     new Promise<boolean>((resolve, reject) => {
-      toWrite.push({ id, data, resolve, reject });
+      toWrite.push({ id, data, anyLease, resolve, reject });
       void writeResults();
     });
 
@@ -302,7 +335,44 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         delayMs: paused - Date.now(),
       };
     }
-    const outcome = await client.issue(target, {
+    const gate = coupon.probe ? 'probe' : await circuit.gate(target.documentId);
+    if (gate === 'wait') return circuitWait(target);
+    const outcome = await client.issue(target, await requestOf(coupon));
+    // A database hiccup here must not lose an issued answer: the circuit is told next time.
+    const open = await circuit.record(target.documentId, outcome).catch((error: unknown) => {
+      strapi.log.warn(`[clearon] circuit not updated: ${describeError(error)}`);
+      return false;
+    });
+    if (open && outcome.kind === 'retryable' && outcome.code !== 'rate_limited') {
+      if (gate === 'send') {
+        strapi.log.warn(
+          `[clearon] integration ${target.documentId}: circuit open (${outcome.reason})`
+        );
+      }
+      return circuitWait(target);
+    }
+    if (outcome.kind === 'retryable' && outcome.code === 'rate_limited' && outcome.retryAfterMs) {
+      pausedUntil.set(target.documentId, Date.now() + outcome.retryAfterMs);
+    }
+    if (outcome.kind === 'permanent' && outcome.code === 'unauthorized') {
+      await integrations
+        .recordCheck(target.documentId, 'failing', outcome.reason)
+        .catch(() => undefined);
+    }
+    return classify(outcome);
+  };
+
+  const circuitWait = (target: ResolvedTarget): Result => ({
+    status: 'wait',
+    integration: target.documentId,
+    reason: `ClearOn is unreachable: waiting for it to answer a probe (one every ${Math.round(
+      config().circuit.probeIntervalMs / 1000
+    )} s)`,
+  });
+
+  /** The frozen request of the coupon; built from its data for a coupon written before bodies were. */
+  const requestOf = async (coupon: ClaimedCoupon): Promise<IssueCouponInput> =>
+    thawIssueBody(coupon.requestBody) ?? {
       couponCode: coupon.couponCode,
       validityDays: coupon.validityDays,
       delivery: coupon.channel,
@@ -316,17 +386,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         id: coupon.campaignDocumentId ?? '',
         name: await campaignName(coupon.campaignDocumentId),
       },
-    });
-    if (outcome.kind === 'retryable' && outcome.code === 'rate_limited' && outcome.retryAfterMs) {
-      pausedUntil.set(target.documentId, Date.now() + outcome.retryAfterMs);
-    }
-    if (outcome.kind === 'permanent' && outcome.code === 'unauthorized') {
-      await integrations
-        .recordCheck(target.documentId, 'failing', outcome.reason)
-        .catch(() => undefined);
-    }
-    return classify(outcome);
-  };
+    };
 
   const campaignNames = new Map<string, string>();
   const campaignName = async (documentId: string | null) => {
@@ -339,69 +399,68 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const record = async (coupon: ClaimedCoupon, result: Result): Promise<SettledCoupon | null> => {
-    const attempts = coupon.attempts + 1;
-    const { maxAttempts, backoffBaseMs, backoffMaxMs } = config();
-    let recorded: keyof typeof counts;
-    let written: boolean;
-    let state: SettledCoupon;
     if (result.status === 'issued') {
       const issued = result.outcome.coupon;
       const expiresAt = issued.expiresAt ? new Date(issued.expiresAt) : null;
-      recorded = 'issued';
-      state = {
+      // Written even when this worker's lease ran out meanwhile: ClearOn made this coupon.
+      const written = await finish(
+        coupon.id,
+        {
+          status: 'issued',
+          attempts: coupon.attempts + 1,
+          last_error: null,
+          last_error_code: null,
+          clearon_coupon_id: issued.couponId,
+          code: issued.code,
+          redeem_url: issued.redeemUrl,
+          expires_at: expiresAt,
+          issued_at: new Date(),
+        },
+        true
+      );
+      if (!written) return null;
+      counts.issued += 1;
+      return {
         status: 'issued',
         code: issued.code,
         redeemUrl: issued.redeemUrl,
         expiresAt: expiresAt && !Number.isNaN(expiresAt.getTime()) ? expiresAt.toISOString() : null,
         lastError: null,
       };
-      written = await finish(coupon.id, {
-        status: 'issued',
-        attempts,
-        last_error: null,
-        last_error_code: null,
-        clearon_coupon_id: issued.couponId,
-        code: issued.code,
-        redeem_url: issued.redeemUrl,
-        expires_at: expiresAt,
-        issued_at: new Date(),
-      });
-    } else if (result.status === 'retry') {
-      const backoff = backoffDelay(attempts, { baseMs: backoffBaseMs, maxMs: backoffMaxMs });
-      const delay = Math.max(backoff, result.delayMs ?? 0);
-      // A wait for Retry-After is not the integration's fault: it does not use up an attempt.
-      const counted = result.code === 'rate_limited' ? coupon.attempts : attempts;
-      const dead = counted >= maxAttempts;
-      recorded = dead ? 'dead' : 'retried';
-      state = {
-        status: dead ? 'dead' : 'pending',
-        lastError: dead ? `Gave up after ${counted} attempts: ${result.reason}` : result.reason,
-      };
-      written = await finish(coupon.id, {
-        status: state.status,
-        attempts: counted,
-        last_error: state.lastError,
-        last_error_code: result.code,
-        next_attempt_at: new Date(Date.now() + delay),
-      });
-    } else {
-      recorded = 'failed';
-      state = { status: 'failed', lastError: result.reason };
-      written = await finish(coupon.id, {
-        status: 'failed',
-        attempts,
-        last_error: result.reason,
-        last_error_code: result.code,
-      });
     }
-    // Counted only when this worker still held the lease and wrote the result.
-    if (written) counts[recorded] += 1;
-    if (result.status !== 'issued') {
-      strapi.log.warn(
-        `[clearon] coupon ${coupon.id}: ${result.status} (${result.code}): ${result.reason}`
+    const startedAt = epochOf(coupon.retriedAt) ?? epochOf(coupon.createdAt);
+    const plan = planResult(
+      { attempts: coupon.attempts, incompleteAnswers: coupon.incompleteAnswers, startedAt },
+      result,
+      config(),
+      await clock.approxNow()
+    );
+    if (plan.kind === 'park') {
+      const parked = await circuit.park(
+        coupon.id,
+        owner,
+        result.status === 'wait' ? result.integration : '',
+        new Date(plan.until),
+        plan.reason
       );
+      if (parked) {
+        counts.parked += 1;
+        return { status: 'pending', lastError: plan.reason };
+      }
+      // The circuit closed meanwhile: due again at once.
+      const released = await finish(coupon.id, { next_attempt_at: clock.now() });
+      return released ? { status: 'pending', lastError: plan.reason } : null;
     }
-    return written ? state : null;
+    const written = await finish(coupon.id, {
+      ...plan.data,
+      ...(plan.delayMs !== undefined ? { next_attempt_at: clock.plus(plan.delayMs) } : {}),
+    });
+    // Counted only when this worker still held the lease and wrote the result.
+    if (written) counts[plan.recorded] += 1;
+    strapi.log.warn(
+      `[clearon] coupon ${coupon.id}: ${plan.status} (${plan.data.last_error_code}): ${plan.lastError}`
+    );
+    return written ? { status: plan.status, lastError: plan.lastError } : null;
   };
 
   /**
@@ -499,6 +558,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     ticking = true;
     try {
+      await probeOpenCircuits();
       // Enough for the free slots, and a full set ready behind them.
       const wanted = 2 * config().concurrency - inFlight - ready.length;
       if (wanted > 0) {
@@ -519,6 +579,18 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** Sends the probe of each open circuit whose probe is due (one per interval, across instances). */
+  let probesCheckedAt = 0;
+  const probeOpenCircuits = async () => {
+    const every = Math.min(1_000, config().circuit.probeIntervalMs / 4);
+    if (Date.now() - probesCheckedAt < every) return;
+    probesCheckedAt = Date.now();
+    for (const probe of await circuit.dueProbes()) {
+      const [coupon] = await loadSafely(await claimOne(probe.couponId, false));
+      if (coupon) void run({ ...coupon, probe: true });
+    }
+  };
+
   const schedule = (delayMs: number) => {
     if (!running) return;
     if (timer && delayMs > 0) return;
@@ -532,6 +604,11 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     start() {
       if (running || !config().enabled) return;
+      if (config().maxAttempts !== undefined) {
+        strapi.log.warn(
+          '[clearon] worker.maxAttempts is no longer used: a coupon is retried for worker.retryForMs'
+        );
+      }
       running = true;
       schedule(0);
     },

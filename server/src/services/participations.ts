@@ -23,6 +23,7 @@ export interface ParticipationRow {
   profile: string | null;
   exitScreenIndex: number | null;
   tokenHash: string | null;
+  couponUnavailable?: 'cap_reached' | null;
   erasedAt?: string | null;
   campaign?: { documentId: string } | null;
 }
@@ -36,10 +37,24 @@ export interface PublicCoupon {
   expiresAt?: string;
 }
 
+/** The campaign ran out of coupons before this participation: the editor's text instead. */
+export interface UnavailableCoupon {
+  status: 'unavailable';
+  reason: 'cap_reached';
+  message: string;
+}
+
+const DEFAULT_NO_COUPONS_TEXT = 'All the coupons of this campaign have been given out.';
+
 const publicCoupon = (coupon: CouponRow | null): PublicCoupon | null => {
   if (!coupon) return null;
+  // needs_attention: ClearOn may have made the coupon, an admin looks into it; pending to the participant.
   const status =
-    coupon.status === 'issued' ? 'issued' : coupon.status === 'pending' ? 'pending' : 'failed';
+    coupon.status === 'issued'
+      ? 'issued'
+      : coupon.status === 'pending' || coupon.status === 'needs_attention'
+        ? 'pending'
+        : 'failed';
   const view: PublicCoupon = { status, delivery: coupon.delivery, channel: coupon.channel };
   // Automatic coupons are ClearOn's to send: the participant's page never shows them.
   if (status === 'issued' && coupon.delivery === 'button') {
@@ -84,6 +99,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
     // then the coupon is read back.
     const hasCoupon =
       outcome.exitScreenIndex !== null &&
+      !participation.couponUnavailable &&
       Boolean((campaign.exitScreens ?? [])[outcome.exitScreenIndex]?.coupon);
     const coupon =
       couponWrittenWith(participation) ??
@@ -118,6 +134,15 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
         ? (campaign.exitScreens ?? [])[participation.exitScreenIndex]
         : undefined;
     const couponView = publicCoupon(coupon);
+    const unavailable: UnavailableCoupon | null =
+      participation.couponUnavailable && !couponView
+        ? {
+            status: 'unavailable',
+            reason: participation.couponUnavailable,
+            // Plain text: a page sets it as text, never as markup.
+            message: screen?.noCouponsText?.trim() || DEFAULT_NO_COUPONS_TEXT,
+          }
+        : null;
     const answers = participation.answers ?? {};
     const byVariable: Record<string, unknown> = {};
     for (const field of campaign?.fields ?? []) {
@@ -145,7 +170,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
             html: renderTemplate(toHtml(screen.body ?? ''), variables),
           }
         : null,
-      coupon: couponView,
+      coupon: unavailable ?? couponView,
     };
   },
 });

@@ -36,7 +36,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
           .whereIn('participation_id', chunk);
         coupons += await trx(COUPONS)
           .whereIn('id', couponIds)
-          .update({ code: null, redeem_url: null, updated_at: now });
+          // The frozen ClearOn request carries the recipient: it goes too.
+          .update({ code: null, redeem_url: null, request_body: null, updated_at: now });
         // Clearing the lease also keeps a ClearOn call in flight from writing its result back.
         await trx(COUPONS).whereIn('id', couponIds).where('status', 'pending').update({
           status: 'failed',

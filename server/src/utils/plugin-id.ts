@@ -6,4 +6,5 @@ export const UID = {
   campaign: 'plugin::clearon.campaign',
   participation: 'plugin::clearon.participation',
   coupon: 'plugin::clearon.coupon',
+  limitCounter: 'plugin::clearon.limit-counter',
 } as const;

@@ -14,3 +14,7 @@ export const tokenMatches = (token: string, storedHash: string | null | undefine
   const stored = Buffer.from(storedHash, 'hex');
   return given.length === stored.length && timingSafeEqual(given, stored);
 };
+
+/** 24 characters of [a-z0-9], the shape of a Strapi documentId. */
+export const newDocumentIdLike = () =>
+  Array.from(randomBytes(24), (byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36]).join('');

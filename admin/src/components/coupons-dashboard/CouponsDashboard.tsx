@@ -34,6 +34,8 @@ import {
 import { messages } from './messages';
 import { RetryAllButton } from './RetryAllButton';
 import { StatusCards } from './StatusCards';
+import { CampaignStock } from './CampaignStock';
+import { CircuitBanner } from './CircuitBanner';
 
 export interface DashboardNotification {
   type: 'success' | 'danger' | 'info' | 'warning';
@@ -294,7 +296,9 @@ export const CouponsDashboard = ({ notify }: CouponsDashboardProps) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
+      <CircuitBanner />
       <StatusCards stats={stats} />
+      <CampaignStock campaigns={campaigns} />
       <Flex justifyContent="space-between" alignItems="flex-end" gap={4} wrap="wrap">
         <CouponFilters
           filters={filters}

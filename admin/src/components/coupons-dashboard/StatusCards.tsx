@@ -15,16 +15,20 @@ const DOT: Record<string, string> = {
   issued: 'success600',
   failed: 'warning600',
   dead: 'danger600',
+  needs_attention: 'warning500',
 };
 
-/** The four counts (pending, issued, failed, dead) for the current campaign and dates. */
+/** The counts (pending, issued, failed, dead; needs attention when any) for the campaign and dates. */
 export const StatusCards = ({ stats }: StatusCardsProps) => {
   const { formatMessage, formatNumber } = useIntl();
 
   return (
     <Box tag="section" aria-label={formatMessage(messages.countsLabel)}>
       <Grid.Root gap={4}>
-        {COUPON_STATUSES.map((status) => {
+        {/* Needs attention only has a card when some coupon needs it. */}
+        {COUPON_STATUSES.filter(
+          (status) => status !== 'needs_attention' || (stats?.needs_attention ?? 0) > 0
+        ).map((status) => {
           const meta = STATUS_META[status];
           const label = formatMessage(meta.label);
           return (

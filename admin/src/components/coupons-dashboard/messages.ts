@@ -11,6 +11,14 @@ export const messages = {
   ),
 
   countsLabel: m('dashboard.counts.label', 'Coupons by status'),
+  stockLabel: m('dashboard.stock.label', 'Coupon stock and blocked bots, per campaign'),
+  stockCampaign: m('dashboard.stock.campaign', 'Campaign'),
+  stockIssued: m('dashboard.stock.issued', 'Coupons / cap'),
+  stockBots: m('dashboard.stock.bots', 'Blocked bot submissions'),
+  stockNoCap: m('dashboard.stock.noCap', '{written} (no cap)'),
+  stockOfCap: m('dashboard.stock.ofCap', '{written} / {cap}'),
+  stockLow: m('dashboard.stock.low', 'Low stock: {left} left'),
+  stockOut: m('dashboard.stock.out', 'No coupons left'),
   statusPending: m('dashboard.status.pending', 'Pending'),
   statusIssued: m('dashboard.status.issued', 'Issued'),
   statusFailed: m('dashboard.status.failed', 'Failed'),
@@ -128,6 +136,29 @@ export const messages = {
   ),
   errorInternal: m('dashboard.error.internal', 'An internal error stopped the issuing'),
   errorErased: m('dashboard.error.erased', "The participant's data was erased"),
+  statusNeedsAttention: m('dashboard.status.needs_attention', 'Needs attention'),
+  statusNeedsAttentionHint: m(
+    'dashboard.status.needs_attention.hint',
+    'ClearOn answered without a complete coupon: check it at ClearOn, then retry'
+  ),
+  errorCircuitOpen: m(
+    'dashboard.error.circuit_open',
+    'ClearOn is unreachable: waiting for it to answer again'
+  ),
+  errorIncompleteAnswer: m(
+    'dashboard.error.incomplete_answer',
+    'ClearOn answered without a complete coupon'
+  ),
+  circuitLabel: m('dashboard.circuit.label', 'ClearOn integrations that do not answer'),
+  circuitOpen: m(
+    'dashboard.circuit.open',
+    '{name}: ClearOn unreachable since {date}, next try at {time}'
+  ),
+  circuitHide: m('dashboard.circuit.hide', 'Hide'),
+  circuitHint: m(
+    'dashboard.circuit.hint',
+    'Its coupons stay pending and are issued as soon as ClearOn answers again.'
+  ),
 } as const;
 
 export type Message = (typeof messages)[keyof typeof messages];

@@ -15,6 +15,11 @@ export const STATUS_META: Record<
   issued: { label: messages.statusIssued, hint: messages.statusIssuedHint, variant: 'success' },
   failed: { label: messages.statusFailed, hint: messages.statusFailedHint, variant: 'warning' },
   dead: { label: messages.statusDead, hint: messages.statusDeadHint, variant: 'danger' },
+  needs_attention: {
+    label: messages.statusNeedsAttention,
+    hint: messages.statusNeedsAttentionHint,
+    variant: 'warning',
+  },
 };
 
 /** The issuer's error codes (server/src/clearon/classify-*.ts, services/issuer.ts) in plain words. */
@@ -36,6 +41,9 @@ export const ERROR_MESSAGES: Record<string, Message> = {
   integration_disabled: messages.errorIntegrationDisabled,
   internal: messages.errorInternal,
   erased: messages.errorErased,
+  circuit_open: messages.errorCircuitOpen,
+  incomplete_answer: messages.errorIncompleteAnswer,
 };
 
-export const isRetryable = (status: CouponStatus) => status === 'failed' || status === 'dead';
+export const isRetryable = (status: CouponStatus) =>
+  status === 'failed' || status === 'dead' || status === 'needs_attention';

@@ -265,6 +265,23 @@ export const messages = {
     'Delete {name}? Answers already collected keep their values.'
   ),
   variableInUseTitle: m('settings.mappingVariables.delete.inUse', 'Campaign forms still use it'),
+
+  // Bot checks (CAPTCHA providers)
+  captchaLink: m('settings.captcha.link', 'Bot checks'),
+  captchaTitle: m('settings.captcha.title', 'Bot checks'),
+  captchaSubtitle: m(
+    'settings.captcha.subtitle',
+    'The CAPTCHA providers a campaign may ask for, checked on the server before a participation is saved'
+  ),
+  captchaSiteKey: m('settings.captcha.siteKey', 'Site key'),
+  captchaSecret: m('settings.captcha.secret', 'Secret key'),
+  captchaSecretHint: m('settings.captcha.secret.hint', 'Stored encrypted; never shown again'),
+  captchaSecretKept: m(
+    'settings.captcha.secret.kept',
+    'A secret is stored (encrypted). Leave empty to keep it, or type a new one'
+  ),
+  captchaSave: m('settings.captcha.save', 'Save {name}'),
+  captchaSaved: m('settings.captcha.saved', '{name} saved'),
 };
 
 export type SettingsMessage = (typeof messages)[keyof typeof messages];

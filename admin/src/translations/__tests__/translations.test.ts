@@ -21,6 +21,7 @@ const areas: Array<[string, Messages]> = [
 ];
 /** A value for every placeholder the messages use, plural ones in both forms below. */
 const values = {
+  cap: '100',
   code: 'SUMMER10',
   count: 2,
   date: '1 June 2030',
@@ -29,6 +30,7 @@ const values = {
   example: '<deliveryType>',
   field: 'Delivery',
   label: 'Delivery type',
+  left: '5',
   max: 3,
   message: 'boom',
   min: 1,
@@ -42,6 +44,7 @@ const values = {
   title: 'Summer',
   total: 3,
   value: 'SMS',
+  written: '95',
 };
 const singular = { ...values, count: 1, days: 1, number: 1, total: 1 };
 

@@ -4,6 +4,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, useLocation } from 'react-router-dom';
 
+import type { OpenCircuit } from '../../../api/circuits';
 import type { AdminCoupon, CouponStats } from '../../../api/coupons';
 import { renderWithProviders } from '../../../../test-utils/renderWithProviders';
 import { CouponsDashboard, REFRESH_MS } from '../CouponsDashboard';
@@ -48,11 +49,12 @@ const ROWS: AdminCoupon[] = [
   coupon(9, { recipient: '+46 70*** **12', channel: 'sms', delivery: 'automatic' }),
   coupon(8, {
     status: 'dead',
-    attempts: 8,
+    attempts: 431,
     issuedAt: null,
     expiresAt: null,
     lastErrorCode: 'unreachable',
-    lastError: 'Gave up after 8 attempts: Nothing accepts connections at clearon.test',
+    lastError:
+      'Gave up after 72 h of retries (431 attempts): Nothing accepts connections at clearon.test',
     campaign: 'camp-unknown',
   }),
   coupon(7, {
@@ -64,11 +66,12 @@ const ROWS: AdminCoupon[] = [
   }),
 ];
 
-const STATS: CouponStats = { pending: 0, issued: 1234, failed: 5, dead: 2 };
+const STATS: CouponStats = { pending: 0, issued: 1234, failed: 5, dead: 2, needs_attention: 0 };
 
 interface Server {
   rows: AdminCoupon[];
   stats: CouponStats;
+  circuits?: OpenCircuit[];
   total?: number;
   failList?: boolean;
 }
@@ -80,6 +83,7 @@ const respond = (url: string, options?: { responseType?: string }) => {
     return { data: { data: [{ id: 'camp-summer', title: 'Summer game', slug: 'summer' }] } };
   }
   if (path === '/clearon/coupons/stats') return { data: { data: server.stats } };
+  if (path === '/clearon/coupons/circuits') return { data: { data: server.circuits ?? [] } };
   if (path === '/clearon/coupons/export' && options?.responseType === 'blob') {
     return {
       data: new Blob(['reference\n'], { type: 'text/csv' }),
@@ -151,6 +155,81 @@ describe('CouponsDashboard', () => {
     expect(within(card('Failed')).getByText('5')).toBeInTheDocument();
     expect(within(card('Dead')).getByText('2')).toBeInTheDocument();
     expect(requestsTo('/clearon/coupons/stats')[0].toString()).toBe('');
+  });
+
+  it('says which integrations ClearOn does not answer for, and until when it waits', async () => {
+    server.circuits = [
+      {
+        integration: { id: 'int-1', name: 'Acme' },
+        openedAt: '2030-06-01T08:00:00.000Z',
+        nextProbeAt: '2030-06-01T10:00:30.000Z',
+        failures: 7,
+      },
+    ];
+    server.rows = [
+      coupon(10, {
+        status: 'pending',
+        issuedAt: null,
+        expiresAt: null,
+        lastErrorCode: 'circuit_open',
+        lastError: 'ClearOn is unreachable: waiting for it to answer a probe (one every 30 s)',
+      }),
+    ];
+    renderDashboard();
+    const banner = await screen.findByRole('region', {
+      name: 'ClearOn integrations that do not answer',
+    });
+    const since = new Date('2030-06-01T08:00:00.000Z');
+    const next = new Date('2030-06-01T10:00:30.000Z');
+    const time = (date: Date) =>
+      new Intl.DateTimeFormat('en', { hour: 'numeric', minute: 'numeric' }).format(date);
+    const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(since);
+    expect(banner).toHaveTextContent(
+      `Acme: ClearOn unreachable since ${day} ${time(since)}, next try at ${time(next)}`
+    );
+    expect(banner).toHaveTextContent('Its coupons stay pending');
+    const grid = await table();
+    expect(
+      within(grid).getByText('ClearOn is unreachable: waiting for it to answer again')
+    ).toBeInTheDocument();
+
+    await userEvent.setup().click(within(banner).getByRole('button', { name: 'Hide' }));
+    expect(
+      screen.queryByRole('region', { name: 'ClearOn integrations that do not answer' })
+    ).not.toBeInTheDocument();
+  });
+
+  it('counts and retries the coupons that need attention', async () => {
+    const user = userEvent.setup();
+    server.stats = { ...STATS, needs_attention: 1 };
+    server.rows = [
+      coupon(11, {
+        status: 'needs_attention',
+        issuedAt: null,
+        expiresAt: null,
+        lastErrorCode: 'incomplete_answer',
+        lastError: 'ClearOn answered 201 without a complete coupon, 3 times',
+      }),
+    ];
+    renderDashboard();
+    const grid = await table();
+    expect(within(card('Needs attention')).getByText('1')).toBeInTheDocument();
+    expect(within(grid).getByText('Needs attention')).toBeInTheDocument();
+    expect(
+      within(grid).getByText('ClearOn answered without a complete coupon')
+    ).toBeInTheDocument();
+    await user.click(within(grid).getByRole('button', { name: 'Retry the coupon cl_ref_11' }));
+    expect(mockPost).toHaveBeenCalledWith('/clearon/coupons/11/retry');
+  });
+
+  it('has no needs-attention card and no ClearOn warning when there is nothing to say', async () => {
+    renderDashboard();
+    await table();
+    expect(screen.queryByRole('region', { name: 'Needs attention' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'ClearOn integrations that do not answer' })
+    ).not.toBeInTheDocument();
+    expect(requestsTo('/clearon/coupons/circuits')).toHaveLength(1);
   });
 
   it('lists the coupons with masked recipients exactly as the server gives them', async () => {
@@ -311,7 +390,10 @@ describe('CouponsDashboard', () => {
   });
 
   it('shows an empty state, and one for filters that match nothing', async () => {
-    server = { rows: [], stats: { pending: 0, issued: 0, failed: 0, dead: 0 } };
+    server = {
+      rows: [],
+      stats: { pending: 0, issued: 0, failed: 0, dead: 0, needs_attention: 0 },
+    };
     const { unmount } = renderDashboard();
     expect(await screen.findByText('No coupon has been issued yet')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled();

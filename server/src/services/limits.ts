@@ -1,0 +1,287 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { Campaign } from '../domain/campaign';
+import { identityHashes, type Contact } from '../domain/identity';
+import { ParticipationLimitError } from '../domain/limit-errors';
+import { deriveFromAppKeys } from '../utils/app-keys';
+import { getPluginConfig } from '../utils/get-plugin-config';
+
+const TABLE = 'clearon_limit_counters';
+const COUPONS = 'clearon_coupons';
+const HOUR_MS = 60 * 60 * 1000;
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const DAY_MS = 24 * HOUR_MS;
+
+/** What a counter row counts; the subject is a keyed hash or a campaign's documentId. */
+const scopes = {
+  person: (campaignDocumentId: string) => `person:${campaignDocumentId}`,
+  recipient: 'recipient',
+  coupons: 'coupons',
+  honeypot: 'honeypot',
+} as const;
+
+type LockKey = [scope: string, subject: string];
+
+interface CounterRow {
+  scope: string;
+  subject: string;
+  total: number;
+  lastAtMs: number | null;
+  recentMs: number[];
+}
+
+export interface LimitInput {
+  campaign: Pick<Campaign, 'documentId' | 'participationLimit' | 'limitPeriodHours' | 'maxCoupons'>;
+  contact: Contact;
+  /** The chosen exit screen carries a coupon. */
+  withCoupon: boolean;
+}
+
+export interface LimitPlan {
+  input: LimitInput;
+  keys: LockKey[];
+  personScope: string;
+  recipientPerDay: number | null;
+  cap: number | null;
+}
+
+export interface CampaignStock {
+  campaignDocumentId: string;
+  couponsWritten: number;
+  honeypotHits: number;
+}
+
+const toRow = (raw: Record<string, unknown>): CounterRow => ({
+  scope: raw.scope as string,
+  subject: raw.subject as string,
+  total: Number(raw.total ?? 0),
+  lastAtMs: raw.last_at_ms == null ? null : Number(raw.last_at_ms),
+  recentMs: typeof raw.recent_ms === 'string' ? (JSON.parse(raw.recent_ms) as number[]) : [],
+});
+
+/**
+ * The rules a campaign states about people and stock, enforced in the participation's own
+ * transaction. Every row a participation depends on is locked first, in one global order (no
+ * deadlock between two participations), so that simultaneous submits of one person, or of many
+ * people against a cap, are decided one after the other by the database, on every instance.
+ */
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  let identityKey: Buffer | null = null;
+  const keyForIdentities = () => {
+    identityKey ??= deriveFromAppKeys(strapi.config.get('server.app.keys'), 'identity hash v1');
+    if (!identityKey) throw new Error('[clearon] APP_KEYS is empty: participation limits need it');
+    return identityKey;
+  };
+  const isSqlite = () => strapi.db.dialect.client === 'sqlite';
+
+  /**
+   * Creates the rows a participation will lock, before its transaction and outside it: inside, the
+   * rows are then only locked (`SELECT … FOR UPDATE`), never inserted, so that simultaneous
+   * participations on MySQL/MariaDB queue on row locks instead of deadlocking on inserts of one key.
+   */
+  const ensureRows = async (db: Knex, keys: LockKey[], capOf: string | null) => {
+    const now = new Date();
+    const rows = keys.map(([scope, subject]) => ({
+      scope,
+      subject,
+      total: 0,
+      created_at: now,
+      updated_at: now,
+    }));
+    if (capOf) {
+      // A cap set on a running campaign counts the coupons it already has.
+      const [{ n }] = await db(COUPONS).where('campaign_document_id', capOf).count({ n: '*' });
+      rows.push({
+        scope: scopes.coupons,
+        subject: capOf,
+        total: Number(n),
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    if (rows.length === 0) return;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await db(TABLE).insert(rows).onConflict(['scope', 'subject']).ignore();
+        return;
+      } catch (error) {
+        // Two first inserts of one key can still collide on MySQL: the statement is idempotent.
+        if (attempt >= 3 || (error as { code?: string }).code !== 'ER_LOCK_DEADLOCK') throw error;
+      }
+    }
+  };
+
+  /** Locks the row until the transaction ends (creating it if ensureRows could not run first). */
+  const lock = async (trx: Knex, scope: string, subject: string): Promise<CounterRow> => {
+    const select = () => {
+      const query = trx(TABLE).where({ scope, subject }).first();
+      // A locking read also sees the latest committed row (MySQL's plain reads use a snapshot).
+      return isSqlite() ? query : query.forUpdate();
+    };
+    let row = await select();
+    if (!row) {
+      await ensureRows(trx, [[scope, subject]], null);
+      row = await select();
+    }
+    return toRow(row);
+  };
+
+  const save = (trx: Knex, row: CounterRow) =>
+    trx(TABLE)
+      .where({ scope: row.scope, subject: row.subject })
+      .update({
+        total: row.total,
+        last_at_ms: row.lastAtMs,
+        recent_ms: JSON.stringify(row.recentMs),
+        updated_at: new Date(),
+      });
+
+  const checkPerson = (rows: CounterRow[], input: LimitInput, now: number) => {
+    const policy = input.campaign.participationLimit ?? 'once';
+    const last = Math.max(...rows.map((row) => row.lastAtMs ?? -Infinity));
+    if (!Number.isFinite(last)) return;
+    if (policy === 'once') {
+      throw new ParticipationLimitError('You have already taken part in this campaign', {
+        reason: 'once',
+      });
+    }
+    const periodMs = (input.campaign.limitPeriodHours ?? 24) * HOUR_MS;
+    if (last + periodMs > now) {
+      throw new ParticipationLimitError('You have already taken part in this campaign recently', {
+        reason: 'period',
+        retryAt: new Date(last + periodMs).toISOString(),
+      });
+    }
+  };
+
+  const checkRecipient = (rows: CounterRow[], perDay: number, now: number) => {
+    for (const row of rows) {
+      row.recentMs = row.recentMs.filter((at) => at > now - DAY_MS);
+      if (row.recentMs.length >= perDay) {
+        throw new ParticipationLimitError(
+          'This email address or phone number has received as many coupons as it may today',
+          {
+            reason: 'recipient_daily_limit',
+            retryAt: new Date(Math.min(...row.recentMs) + DAY_MS).toISOString(),
+          }
+        );
+      }
+    }
+  };
+
+  /**
+   * Takes one coupon from the campaign's cap; false when none is left. Only capped campaigns keep
+   * this counter: an uncapped campaign's participations never wait on one shared row.
+   */
+  const takeFromCap = async (trx: Knex, campaignDocumentId: string, cap: number) => {
+    const where = { scope: scopes.coupons, subject: campaignDocumentId };
+    if (!(await trx(TABLE).where(where).first('id'))) {
+      await ensureRows(trx, [], campaignDocumentId);
+    }
+    const taken = await trx(TABLE).where(where).where('total', '<', cap).increment('total', 1);
+    return Number(taken) === 1;
+  };
+
+  return {
+    /**
+     * What a participation will lock, in one global order; its rows are created now, outside any
+     * transaction when the caller is not in one (see ensureRows).
+     */
+    async prepare(input: LimitInput): Promise<LimitPlan> {
+      const { recipientPerDay, normalizeEmailAliases } = getPluginConfig(strapi).limits;
+      const hashes = identityHashes(input.contact, keyForIdentities(), {
+        foldEmailAliases: normalizeEmailAliases,
+      });
+      const policy = input.campaign.participationLimit ?? 'once';
+      const personScope = scopes.person(input.campaign.documentId);
+      const keys: LockKey[] = [];
+      if (policy !== 'unlimited') for (const h of hashes) keys.push([personScope, h]);
+      if (input.withCoupon && recipientPerDay) {
+        for (const h of hashes) keys.push([scopes.recipient, h]);
+      }
+      // Code-unit order, the same in every instance whatever its locale.
+      keys.sort(([a, b], [c, d]) => (a === c ? compare(b, d) : compare(a, c)));
+      const cap = input.withCoupon ? (input.campaign.maxCoupons ?? null) : null;
+      if (!strapi.db.inTransaction()) {
+        await ensureRows(strapi.db.connection, keys, cap ? input.campaign.documentId : null);
+      }
+      return { input, keys, personScope, recipientPerDay, cap };
+    },
+
+    /**
+     * In the participation's transaction: checks the campaign's participation limit and the
+     * recipient's daily ceiling, takes a coupon from the cap, and records all three; throws
+     * ParticipationLimitError when a rule refuses. Resolves to whether the participation gets its
+     * coupon (false: the cap is reached).
+     */
+    async apply(trx: Knex, plan: LimitPlan): Promise<{ coupon: boolean }> {
+      const { input, keys, personScope, recipientPerDay, cap } = plan;
+      const rows: CounterRow[] = [];
+      for (const [scope, subject] of keys) rows.push(await lock(trx, scope, subject));
+      const personRows = rows.filter((row) => row.scope === personScope);
+      const recipientRows = rows.filter((row) => row.scope === scopes.recipient);
+      const now = Date.now();
+      checkPerson(personRows, input, now);
+
+      let coupon = input.withCoupon;
+      if (coupon && cap) coupon = await takeFromCap(trx, input.campaign.documentId, cap);
+      if (coupon && recipientPerDay) {
+        checkRecipient(recipientRows, recipientPerDay, now);
+        for (const row of recipientRows) row.recentMs.push(now);
+      }
+      for (const row of personRows) {
+        row.lastAtMs = now;
+        row.total += 1;
+      }
+      for (const row of [...personRows, ...(coupon ? recipientRows : [])]) await save(trx, row);
+      return { coupon };
+    },
+
+    /** A honeypot hit on the campaign: counted, nothing else written. */
+    async countHoneypot(campaignDocumentId: string) {
+      const db = strapi.db.connection;
+      await ensureRows(db, [[scopes.honeypot, campaignDocumentId]], null);
+      await db(TABLE)
+        .where({ scope: scopes.honeypot, subject: campaignDocumentId })
+        .increment('total', 1);
+    },
+
+    /**
+     * Per campaign: coupons written (the cap's counter where the campaign is capped, else its
+     * coupon rows) and honeypot hits. The dashboard's stock figures.
+     */
+    async stock(): Promise<CampaignStock[]> {
+      const db = strapi.db.connection;
+      const [counters, coupons] = await Promise.all([
+        db(TABLE)
+          .whereIn('scope', [scopes.coupons, scopes.honeypot])
+          .select('scope', 'subject', 'total') as Promise<
+          { scope: string; subject: string; total: unknown }[]
+        >,
+        db(COUPONS)
+          .whereNotNull('campaign_document_id')
+          .groupBy('campaign_document_id')
+          .select('campaign_document_id as subject')
+          .count({ n: '*' }) as Promise<{ subject: string; n: unknown }[]>,
+      ]);
+      const byCampaign = new Map<string, CampaignStock>();
+      const entry = (campaignDocumentId: string) => {
+        const found = byCampaign.get(campaignDocumentId) ?? {
+          campaignDocumentId,
+          couponsWritten: 0,
+          honeypotHits: 0,
+        };
+        byCampaign.set(campaignDocumentId, found);
+        return found;
+      };
+      for (const row of coupons) entry(row.subject).couponsWritten = Number(row.n);
+      for (const row of counters) {
+        if (row.scope === scopes.coupons) entry(row.subject).couponsWritten = Number(row.total);
+        else entry(row.subject).honeypotHits = Number(row.total);
+      }
+      return [...byCampaign.values()];
+    },
+  };
+};
+
+export default service;
