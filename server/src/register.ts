@@ -4,6 +4,7 @@ import { campaignRules } from './document-middlewares/campaign-rules';
 import { participationOutbox } from './document-middlewares/participation-outbox';
 import { participationAdminRules } from './document-middlewares/participation-admin';
 import { publicBodyGuard } from './middlewares/public-body-guard';
+import { tokenOutOfUrls } from './middlewares/token-out-of-urls';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
@@ -14,6 +15,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(participationOutbox(strapi) as never);
   // Ahead of every app middleware, so before strapi::body parses (or writes to disk) anything.
   strapi.server.use(publicBodyGuard(strapi));
+  strapi.server.use(tokenOutOfUrls(strapi));
 };
 
 export default register;

@@ -215,6 +215,13 @@ describe('the limiter store', () => {
     } else {
       expect(limiters.kind).toBe(client());
       expect(hasTable).toBe(true);
+      if (client() === 'postgres') {
+        // Counters skip the write-ahead log (docs/agencies.md).
+        const { rows } = await app.strapi.db.connection.raw(
+          `select relpersistence from pg_class where relname = '${RATE_LIMIT_TABLE}'`
+        );
+        expect(rows).toEqual([{ relpersistence: 'u' }]);
+      }
       const rows = await app.strapi.db.connection(RATE_LIMIT_TABLE).select('key');
       expect(rows.map((row: { key: string }) => row.key)).toEqual(
         expect.arrayContaining(['clearon-post:203.0.113.7', 'clearon-get:198.51.100.20'])

@@ -11,6 +11,7 @@ import type { ParticipationRow } from '../services/participations';
 import { ParticipationLimitError } from '../domain/limit-errors';
 import { CaptchaError, CaptchaUnavailableError } from '../captcha/errors';
 import { WIDGET_SCRIPTS } from '../captcha/providers';
+import { URL_TOKEN_STATE } from '../middlewares/token-out-of-urls';
 import { CAPTCHA_FIELD, readParticipationBody } from '../validation/participation-body';
 import { newDocumentIdLike, newToken } from '../utils/random';
 import type { CouponRow } from '../services/coupons';
@@ -268,7 +269,8 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async participation(ctx: Context) {
       // The header keeps the token out of request logs; ?token= is accepted for simple clients.
-      const token = ctx.get('x-participation-token') || ctx.query.token;
+      const token =
+        ctx.get('x-participation-token') || ctx.state[URL_TOKEN_STATE] || ctx.query.token;
       const documentId = ctx.params.id;
       if (typeof token !== 'string' || typeof documentId !== 'string' || documentId.length > 64) {
         return notFound(ctx, 'No such participation');

@@ -81,6 +81,13 @@ export const participationOutbox =
         campaignDocumentId: campaign.documentId,
         settings: screen.coupon,
         channel: channelFor(screen.coupon.delivery, contact),
+        // In hand already: the frozen request needs no read of the rows just written.
+        recipient: {
+          email: contact.email,
+          phone: contact.phone,
+          firstName: (data.firstName as string | null) ?? null,
+        },
+        campaignName: campaign.title,
       });
       rememberCoupon(participation, coupon);
       onCommit(() => {

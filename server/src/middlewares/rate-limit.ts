@@ -86,16 +86,34 @@ const storeKind = (strapi: Core.Strapi): StoreKind => {
  */
 export const ensureRateLimitTable = async (strapi: Core.Strapi) => {
   const schema = () => strapi.db.getSchemaConnection();
-  if (await schema().hasTable(RATE_LIMIT_TABLE)) return;
-  try {
-    await schema().createTable(RATE_LIMIT_TABLE, (table) => {
-      table.string('key', 255).primary();
-      table.integer('points').notNullable().defaultTo(0);
-      table.bigInteger('expire');
-    });
-  } catch (error) {
-    if (!(await schema().hasTable(RATE_LIMIT_TABLE))) throw error;
+  if (!(await schema().hasTable(RATE_LIMIT_TABLE))) {
+    try {
+      await schema().createTable(RATE_LIMIT_TABLE, (table) => {
+        table.string('key', 255).primary();
+        table.integer('points').notNullable().defaultTo(0);
+        table.bigInteger('expire');
+      });
+    } catch (error) {
+      if (!(await schema().hasTable(RATE_LIMIT_TABLE))) throw error;
+    }
   }
+  if (storeKind(strapi) === 'postgres') await makeUnlogged(strapi);
+};
+
+/**
+ * On PostgreSQL the counters skip the write-ahead log: each request's upsert then costs no disk
+ * flush (about 2 ms less at p50 here, docs/benchmarks.md). A crash empties the table, which
+ * only gives every client a fresh budget once.
+ */
+const makeUnlogged = async (strapi: Core.Strapi) => {
+  const knex = strapi.db.connection;
+  const table = strapi.db.getSchemaName?.()
+    ? `${strapi.db.getSchemaName()}.${RATE_LIMIT_TABLE}`
+    : RATE_LIMIT_TABLE;
+  const { rows } = (await knex.raw('select relpersistence from pg_class where oid = ?::regclass', [
+    table,
+  ])) as { rows: { relpersistence: string }[] };
+  if (rows[0]?.relpersistence === 'p') await knex.raw('alter table ?? set unlogged', [table]);
 };
 
 const createLimiters = async (strapi: Core.Strapi, budgets: Budgets): Promise<Limiters> => {

@@ -43,6 +43,8 @@ export interface LimitPlan {
   personScope: string;
   recipientPerDay: number | null;
   cap: number | null;
+  /** The rows were created before the transaction (MySQL/MariaDB). */
+  rowsReady: boolean;
 }
 
 export interface CampaignStock {
@@ -50,6 +52,8 @@ export interface CampaignStock {
   couponsWritten: number;
   honeypotHits: number;
 }
+
+const NEW_ROW = { total: 0, last_at_ms: null, recent_ms: null };
 
 const toRow = (raw: Record<string, unknown>): CounterRow => ({
   scope: raw.scope as string,
@@ -72,12 +76,14 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!identityKey) throw new Error('[clearon] APP_KEYS is empty: participation limits need it');
     return identityKey;
   };
-  const isSqlite = () => strapi.db.dialect.client === 'sqlite';
+  const isMysql = () => strapi.db.dialect.client === 'mysql';
 
   /**
-   * Creates the rows a participation will lock, before its transaction and outside it: inside, the
-   * rows are then only locked (`SELECT … FOR UPDATE`), never inserted, so that simultaneous
-   * participations on MySQL/MariaDB queue on row locks instead of deadlocking on inserts of one key.
+   * Creates the rows a participation will lock (one statement; existing rows are left alone). On
+   * SQLite and PostgreSQL this runs in the participation's transaction: two transactions that
+   * insert one key wait for each other in key order, like locks. On MySQL/MariaDB it runs before
+   * the transaction and outside it, so that simultaneous participations queue on row locks instead
+   * of deadlocking on the gap locks of inserts of one key.
    */
   const ensureRows = async (db: Knex, keys: LockKey[], capOf: string | null) => {
     const now = new Date();
@@ -88,7 +94,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       created_at: now,
       updated_at: now,
     }));
-    if (capOf) {
+    const capMissing =
+      capOf !== null &&
+      !(await db(TABLE).where({ scope: scopes.coupons, subject: capOf }).first('id'));
+    if (capOf && capMissing) {
       // A cap set on a running campaign counts the coupons it already has.
       const [{ n }] = await db(COUPONS).where('campaign_document_id', capOf).count({ n: '*' });
       rows.push({
@@ -111,30 +120,63 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** Locks the row until the transaction ends (creating it if ensureRows could not run first). */
-  const lock = async (trx: Knex, scope: string, subject: string): Promise<CounterRow> => {
-    const select = () => {
-      const query = trx(TABLE).where({ scope, subject }).first();
-      // A locking read also sees the latest committed row (MySQL's plain reads use a snapshot).
-      return isSqlite() ? query : query.forUpdate();
-    };
-    let row = await select();
-    if (!row) {
-      await ensureRows(trx, [[scope, subject]], null);
-      row = await select();
+  /**
+   * Locks the rows of `keys` until the transaction ends and reads them. On SQLite and PostgreSQL one
+   * upsert creates the missing rows and locks the others, in key order (`ON CONFLICT DO UPDATE`
+   * always works on the latest committed row). On MySQL/MariaDB the rows exist already (see
+   * ensureRows) and one `SELECT … FOR UPDATE` locks them in index order.
+   */
+  const lockAll = async (trx: Knex, keys: LockKey[]): Promise<CounterRow[]> => {
+    if (keys.length === 0) return [];
+    const now = new Date();
+    if (!isMysql()) {
+      const rows = await trx(TABLE)
+        .insert(
+          keys.map(([scope, subject]) => ({
+            ...NEW_ROW,
+            scope,
+            subject,
+            created_at: now,
+            updated_at: now,
+          }))
+        )
+        .onConflict(['scope', 'subject'])
+        .merge({ updated_at: now })
+        .returning(['scope', 'subject', 'total', 'last_at_ms', 'recent_ms']);
+      return (rows as Record<string, unknown>[]).map(toRow);
     }
-    return toRow(row);
+    const select = () =>
+      trx(TABLE)
+        .whereIn(['scope', 'subject'], keys)
+        .orderBy([{ column: 'scope' }, { column: 'subject' }])
+        .forUpdate() as unknown as Promise<Record<string, unknown>[]>;
+    let rows = await select();
+    if (rows.length < keys.length) {
+      await ensureRows(trx, keys, null);
+      rows = await select();
+    }
+    return rows.map(toRow);
   };
 
-  const save = (trx: Knex, row: CounterRow) =>
-    trx(TABLE)
-      .where({ scope: row.scope, subject: row.subject })
-      .update({
-        total: row.total,
-        last_at_ms: row.lastAtMs,
-        recent_ms: JSON.stringify(row.recentMs),
-        updated_at: new Date(),
-      });
+  /** Writes the rows back, in one statement. */
+  const saveAll = async (trx: Knex, rows: CounterRow[]) => {
+    if (rows.length === 0) return;
+    const now = new Date();
+    await trx(TABLE)
+      .insert(
+        rows.map((row) => ({
+          scope: row.scope,
+          subject: row.subject,
+          total: row.total,
+          last_at_ms: row.lastAtMs,
+          recent_ms: JSON.stringify(row.recentMs),
+          created_at: now,
+          updated_at: now,
+        }))
+      )
+      .onConflict(['scope', 'subject'])
+      .merge(['total', 'last_at_ms', 'recent_ms', 'updated_at']);
+  };
 
   const checkPerson = (rows: CounterRow[], input: LimitInput, now: number) => {
     const policy = input.campaign.participationLimit ?? 'once';
@@ -175,9 +217,6 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const takeFromCap = async (trx: Knex, campaignDocumentId: string, cap: number) => {
     const where = { scope: scopes.coupons, subject: campaignDocumentId };
-    if (!(await trx(TABLE).where(where).first('id'))) {
-      await ensureRows(trx, [], campaignDocumentId);
-    }
     const taken = await trx(TABLE).where(where).where('total', '<', cap).increment('total', 1);
     return Number(taken) === 1;
   };
@@ -202,10 +241,11 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       // Code-unit order, the same in every instance whatever its locale.
       keys.sort(([a, b], [c, d]) => (a === c ? compare(b, d) : compare(a, c)));
       const cap = input.withCoupon ? (input.campaign.maxCoupons ?? null) : null;
-      if (!strapi.db.inTransaction()) {
+      const rowsReady = isMysql() && !strapi.db.inTransaction();
+      if (rowsReady) {
         await ensureRows(strapi.db.connection, keys, cap ? input.campaign.documentId : null);
       }
-      return { input, keys, personScope, recipientPerDay, cap };
+      return { input, keys, personScope, recipientPerDay, cap, rowsReady };
     },
 
     /**
@@ -216,8 +256,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async apply(trx: Knex, plan: LimitPlan): Promise<{ coupon: boolean }> {
       const { input, keys, personScope, recipientPerDay, cap } = plan;
-      const rows: CounterRow[] = [];
-      for (const [scope, subject] of keys) rows.push(await lock(trx, scope, subject));
+      if (!plan.rowsReady && cap) await ensureRows(trx, [], input.campaign.documentId);
+      const rows = await lockAll(trx, keys);
       const personRows = rows.filter((row) => row.scope === personScope);
       const recipientRows = rows.filter((row) => row.scope === scopes.recipient);
       const now = Date.now();
@@ -233,7 +273,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         row.lastAtMs = now;
         row.total += 1;
       }
-      for (const row of [...personRows, ...(coupon ? recipientRows : [])]) await save(trx, row);
+      await saveAll(trx, [...personRows, ...(coupon ? recipientRows : [])]);
       return { coupon };
     },
 
