@@ -94,6 +94,21 @@ export const planResult = (
     random
   );
   const code = result.status === 'wait' ? 'circuit_open' : result.code;
+  /** Pending again, due after the backoff; `extra` columns written with it. */
+  const retried = (extra: Record<string, unknown>) => ({
+    kind: 'write' as const,
+    recorded: 'retried' as const,
+    status: 'pending' as const,
+    lastError: result.reason,
+    delayMs: decision.kind === 'dead' ? 0 : decision.delayMs,
+    data: {
+      status: 'pending',
+      attempts: counted,
+      ...extra,
+      last_error: result.reason,
+      last_error_code: code,
+    },
+  });
   if (decision.kind === 'dead') {
     // Dead while its circuit was open: ClearOn could not be reached (nothing waits any more).
     const deadCode = result.status === 'wait' ? 'unreachable' : code;
@@ -127,32 +142,7 @@ export const planResult = (
         },
       };
     }
-    return {
-      kind: 'write',
-      recorded: 'retried',
-      status: 'pending',
-      lastError: result.reason,
-      delayMs: decision.delayMs,
-      data: {
-        status: 'pending',
-        attempts: counted,
-        incomplete_answers: incomplete,
-        last_error: result.reason,
-        last_error_code: code,
-      },
-    };
+    return retried({ incomplete_answers: incomplete });
   }
-  return {
-    kind: 'write',
-    recorded: 'retried',
-    status: 'pending',
-    lastError: result.reason,
-    delayMs: decision.delayMs,
-    data: {
-      status: 'pending',
-      attempts: counted,
-      last_error: result.reason,
-      last_error_code: code,
-    },
-  };
+  return retried({});
 };
