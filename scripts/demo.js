@@ -114,6 +114,7 @@ const buildPlugin = () => {
   const sources = newest(
     path.join(ROOT, 'server', 'src'),
     path.join(ROOT, 'admin', 'src'),
+    path.join(ROOT, 'shared'),
     path.join(ROOT, 'package.json')
   );
   if (built === 0 || sources > built) run(npm, ['run', 'build']);

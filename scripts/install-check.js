@@ -347,7 +347,22 @@ const checks = async (base) => {
         { key: 'email', label: 'Email', type: 'email', required: true },
         { key: 'firstname', label: 'First name', type: 'text' },
       ],
-      exitScreens: [{ title: 'Thanks {firstname}!', match: 'default' }],
+      exitScreens: [
+        {
+          title: 'Thanks {firstname}!',
+          // Strapi Blocks rich text, as the Content Manager's editor sends it.
+          body: [
+            {
+              type: 'paragraph',
+              children: [
+                { type: 'text', text: 'Welcome ' },
+                { type: 'text', text: '{firstname}', bold: true },
+              ],
+            },
+          ],
+          match: 'default',
+        },
+      ],
     },
   });
   expectStatus('POST content-manager campaign (create)', created, 201);
@@ -373,7 +388,10 @@ const checks = async (base) => {
   });
   expectStatus('POST /api/clearon/campaigns/install-check/participations', participation, 201);
   const { id, token: participantToken, exitScreen } = /** @type {any} */ (participation.body).data;
-  if (exitScreen?.title !== 'Thanks Ada!')
+  if (
+    exitScreen?.title !== 'Thanks Ada!' ||
+    exitScreen?.html !== '<p>Welcome <strong>Ada</strong></p>'
+  )
     fail(`unexpected exit screen ${JSON.stringify(exitScreen)}`);
   expectStatus(
     'GET /api/clearon/participations/:id?token=',

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { ACTIONS, permission } from '../../shared/contracts/permissions';
 import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
 import { PERMISSIONS as SETTINGS_PERMISSIONS } from './components/settings/permissions';
@@ -37,7 +38,7 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
       intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'ClearOn coupons' },
-      permissions: [{ action: `plugin::${PLUGIN_ID}.coupons.read`, subject: null }],
+      permissions: [permission(ACTIONS.couponsRead)],
       Component: () => import('./pages/Coupons'),
     });
 

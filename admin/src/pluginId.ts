@@ -1,1 +1,1 @@
-export const PLUGIN_ID = 'clearon';
+export { PLUGIN_ID } from '../../shared/contracts/permissions';

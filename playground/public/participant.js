@@ -29,7 +29,8 @@ const POLL = { firstDelayMs: 1000, maxDelayMs: 10_000, giveUpAfterMs: 3 * 60_000
  * @typedef {{ status: 'pending'|'issued'|'failed'|'unavailable', delivery?: 'automatic'|'button',
  *   channel?: 'email'|'sms'|'none', code?: string, redeemUrl?: string, expiresAt?: string,
  *   reason?: 'cap_reached', message?: string }} Coupon
- * @typedef {{ id: string, token?: string, exitScreen: { title: string, html: string } | null,
+ * @typedef {{ id: string, token?: string,
+ *   exitScreen: { title: string, blocks: object[], html: string } | null,
  *   coupon: Coupon | null }} Participation
  * @typedef {{ path: (string|number)[], message: string }} FieldError
  * @typedef {{ status: number, body: any, retryAfter: string | null }} ApiResponse
@@ -550,8 +551,9 @@ function renderResult(result, participation) {
   const screen = participation.exitScreen;
   result.replaceChildren();
   if (screen) {
-    // `title` and `html` come from the editor's text with the participant's values HTML-escaped
-    // by the API: they are HTML, meant to be inserted as such.
+    // `title` and `html` are HTML made by the API: the editor's title and rich text with the
+    // participant's values HTML-escaped, links only to http(s)/mailto/tel, passed through
+    // sanitize-html. Meant to be inserted as such (`blocks` is the same text, for a renderer).
     const heading = h('h2', { className: 'exit-title' });
     heading.innerHTML = screen.title;
     const text = h('div', { className: 'exit-html' });

@@ -4,10 +4,13 @@ import { campaignRules } from './document-middlewares/campaign-rules';
 import { participationOutbox } from './document-middlewares/participation-outbox';
 import { participationAdminRules } from './document-middlewares/participation-admin';
 import { publicBodyGuard } from './middlewares/public-body-guard';
+import { exitScreenBodyToBlocks } from './migrations/exit-screen-body-to-blocks';
 import { tokenOutOfUrls } from './middlewares/token-out-of-urls';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
+  // Runs before the schema sync changes the exit screen body's column type (see the migration).
+  strapi.db.migrations.providers.internal.register(exitScreenBodyToBlocks);
   strapi.customFields.register({ name: 'coupon', plugin: 'clearon', type: 'json' });
   strapi.documents.use(campaignRules(strapi) as never);
   // Outer to the outbox: a Content Manager create is checked before its coupon row is written.

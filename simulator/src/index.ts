@@ -33,7 +33,7 @@ export const ENDPOINT_PATH = '/v1/coupons';
 const REDEEM_PATH = /^\/c\/([A-Za-z0-9_-]+)$/;
 
 /**
- * A ClearOn stand-in speaking shared/clearon-api.md over real HTTP, with switches for latency,
+ * A ClearOn stand-in speaking docs/clearon-contract.md over real HTTP, with switches for latency,
  * errors, rate limits and outages (also over HTTP: POST /__control, GET /__record).
  */
 export const startSimulator = async (options: SimulatorOptions = {}): Promise<Simulator> => {

@@ -5,6 +5,7 @@ import {
   closedPort,
   expectNoSecrets,
   issueInput,
+  loopbackAllowed,
   startTinyServer,
   targetFor,
   type TinyServer,
@@ -14,7 +15,7 @@ const reasonOf = (outcome: IssueOutcome) =>
   outcome.kind === 'retryable' || outcome.kind === 'permanent' ? outcome.reason : '';
 
 describe('ClearOn client: timeouts, network failures and odd answers', () => {
-  const client = createClearonClient();
+  const client = createClearonClient({ network: loopbackAllowed });
   let simulator: Simulator;
   const tinyServers: TinyServer[] = [];
   const tiny = async (...args: Parameters<typeof startTinyServer>) => {
@@ -117,7 +118,7 @@ describe('ClearOn client: timeouts, network failures and odd answers', () => {
       for (let i = 0; i < 8; i += 1) res.write('x'.repeat(512));
       res.end();
     });
-    const small = createClearonClient({ maxResponseBytes: 1024 });
+    const small = createClearonClient({ maxResponseBytes: 1024, network: loopbackAllowed });
     const outcome = await small.issue(targetFor(chunked.url), issueInput());
     expect(outcome).toMatchObject({ kind: 'permanent', code: 'unexpected_response' });
     expect(reasonOf(outcome)).toContain('larger than 1 KiB');

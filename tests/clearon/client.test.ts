@@ -1,14 +1,22 @@
 import { version } from '../../package.json';
 import { createClearonClient, type IssueOutcome } from '../../server/src/clearon';
 import { startSimulator, type Simulator } from '../../simulator/src';
-import { API_KEY, EMAIL, PHONE, expectNoSecrets, issueInput, targetFor } from './helpers';
+import {
+  API_KEY,
+  EMAIL,
+  PHONE,
+  expectNoSecrets,
+  issueInput,
+  loopbackAllowed,
+  targetFor,
+} from './helpers';
 
 const reasonOf = (outcome: IssueOutcome) =>
   outcome.kind === 'retryable' || outcome.kind === 'permanent' ? outcome.reason : '';
 
 describe('ClearOn client against the simulator', () => {
   let simulator: Simulator;
-  const client = createClearonClient();
+  const client = createClearonClient({ network: loopbackAllowed });
   const target = () => targetFor(simulator.endpoint);
 
   beforeAll(async () => {
@@ -210,7 +218,7 @@ describe('ClearOn client against the simulator', () => {
 
 describe('ClearOn client with another auth header name', () => {
   let simulator: Simulator;
-  const client = createClearonClient({ userAgent: 'custom-agent/1' });
+  const client = createClearonClient({ userAgent: 'custom-agent/1', network: loopbackAllowed });
 
   beforeAll(async () => {
     simulator = await startSimulator({ apiKeys: ['Bearer abc 123'], authHeaderName: 'X-Api-Key' });

@@ -1,10 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import type { ClearonTarget, IssueCouponInput } from '../../server/src/clearon';
+import { createNetworkGuard } from '../../server/src/utils/network-guard';
 
 export const API_KEY = 'sk_live_Zq8w3Secret';
 export const EMAIL = 'ada.lovelace@example.se';
 export const PHONE = '+46701234567';
+
+/** The network guard of these tests: the simulator and the tiny servers listen on loopback. */
+export const loopbackAllowed = createNetworkGuard({ allowPrivateHosts: true });
 
 let counter = 0;
 /** A reference no other test uses. */

@@ -49,6 +49,13 @@ const PLUGIN_CONFIG = {
   },
 };
 
+interface Participation {
+  id: string;
+  token: string;
+  exitScreen: { title: string; blocks: unknown[]; html: string } | null;
+  coupon: { status: string; code?: string } | null;
+}
+
 interface SimulatorRecord {
   received: { status?: number; body?: Record<string, unknown> }[];
 }
@@ -115,7 +122,20 @@ describe('the editor in the admin panel, in Chromium', () => {
     });
     const text = await response.text();
     expect({ status: response.status, body: text }).toEqual({ status: 201, body: text });
-    return JSON.parse(text) as { data: { id: string; coupon: { status: string } | null } };
+    return JSON.parse(text) as { data: Participation };
+  };
+
+  /** The participation as the page sees it once its coupon is issued (it polls the same way). */
+  const issuedParticipation = async ({ id, token }: Participation) => {
+    for (let tries = 0; ; tries += 1) {
+      const response = await fetch(`${base}/api/clearon/participations/${id}`, {
+        headers: { Accept: 'application/json', 'X-Participation-Token': token },
+      });
+      expect(response.status).toBe(200);
+      const { data } = (await response.json()) as { data: Participation };
+      if (data.coupon?.status !== 'pending' || tries >= 60) return data;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   };
 
   const login = async (who: { email: string; password: string }) => {
@@ -316,7 +336,13 @@ describe('the editor in the admin panel, in Chromium', () => {
 
     await addEntry(main, 'exitScreens');
     await input('exitScreens.0.title').fill('Thanks!');
-    await input('exitScreens.0.body').fill('Here is your coupon: {coupon.code}');
+    // The body is Strapi's rich-text (Blocks) editor: a Slate contenteditable, typed into.
+    const body = entryOf('exitScreens.0.title').locator('[data-slate-editor="true"]');
+    await body.click();
+    await page.keyboard.type('Here is your coupon: ');
+    await page.keyboard.press('ControlOrMeta+b');
+    await page.keyboard.type('{coupon.code}');
+    await body.getByText('{coupon.code}').waitFor();
   });
 
   step('inserts a coupon: 1.5 days refused, Automatic alert, then Button', async () => {
@@ -379,7 +405,22 @@ describe('the editor in the admin panel, in Chromium', () => {
   });
 
   step('a participation through the public API gets an issued coupon', async () => {
-    await participate('ada@example.com');
+    const participation = await issuedParticipation((await participate('ada@example.com')).data);
+    // The exit screen's rich text, with the coupon's code filled in: as blocks and as HTML.
+    const code = participation.coupon?.code;
+    expect(code).toMatch(/^\S+$/);
+    expect(participation.exitScreen?.html).toBe(
+      `<p>Here is your coupon: <strong>${code}</strong></p>`
+    );
+    expect(participation.exitScreen?.blocks).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Here is your coupon: ' },
+          { type: 'text', text: code, bold: true },
+        ],
+      },
+    ]);
 
     await mainMenu().getByRole('link', { name: 'ClearOn coupons' }).click();
     await page.getByRole('heading', { name: 'ClearOn coupons' }).waitFor();

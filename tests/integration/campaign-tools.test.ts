@@ -3,7 +3,12 @@ import { startSimulator, type Simulator } from '../../simulator/src';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 import { authHeader, createAdminWithPermissions, createSuperAdmin } from '../harness/admin';
 import { createIntegration } from '../fixtures/integrations';
-import { ensureDeliveryTypeVariable, formCampaign, quizCampaign } from '../fixtures/campaigns';
+import {
+  ensureDeliveryTypeVariable,
+  formCampaign,
+  paragraphs,
+  quizCampaign,
+} from '../fixtures/campaigns';
 
 const CAMPAIGN = 'plugin::clearon.campaign';
 const READ_CAMPAIGNS = 'plugin::content-manager.explorer.read';
@@ -25,14 +30,32 @@ const toolsCampaign = (slug: string, agencyIntegration: string) => {
     exitScreens: [
       {
         title: 'Thanks {firstname} <{deliveryType}>',
-        body:
-          '<p class="x">Hi {firstname} ({email}, {phone}): {deliveryType}, {newsletter}, {source}, ' +
-          '{optin}, {lastname}.</p><p>Code {coupon.code} at <a href="{coupon.redeemUrl}">link</a> until {coupon.expiresAt}</p>',
+        body: [
+          ...paragraphs(
+            'Hi {firstname} ({email}, {phone}): {deliveryType}, {newsletter}, {source}, ' +
+              '{optin}, {lastname}.'
+          ),
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'text', text: 'Code ' },
+              { type: 'text', text: '{coupon.code}', bold: true },
+              { type: 'text', text: ' at ' },
+              {
+                type: 'link',
+                url: 'https://shop.example/redeem?code={coupon.code}',
+                children: [{ type: 'text', text: 'link' }],
+              },
+              { type: 'text', text: ' until {coupon.expiresAt}' },
+            ],
+          },
+        ],
         match: 'default',
         coupon: { couponCode: 'DEMO10', validityDays: 30, delivery: 'button' },
       },
       {
         title: 'Automatic',
+        // A string, as code written for the old text body sends: stored as Blocks paragraphs.
         body: 'Sent!\n\nCode: [{coupon.code}]',
         match: 'default',
         coupon: { couponCode: 'AUTO5', validityDays: 7, delivery: 'automatic' },
@@ -120,7 +143,8 @@ describe('campaign preview and test coupon (admin)', () => {
       data: { title: 'Edited title' },
     } as never);
     const quizData = quizCampaign('quiz');
-    quizData.exitScreens[0].body = 'You scored {score}, {firstname}';
+    // A string body, as code written for the old text body sends: stored as Blocks.
+    (quizData.exitScreens[0] as { body: unknown }).body = 'You scored {score}, {firstname}';
     const quiz = (await documents().create({
       data: quizData,
     } as never)) as unknown as { documentId: string };
@@ -155,9 +179,19 @@ describe('campaign preview and test coupon (admin)', () => {
       expect(button.index).toBe(0);
       expect(button.title).toBe('Thanks Alex &lt;&lt;deliveryType&gt;&gt;');
       expect(button.html).toBe(
-        '<p class="x">Hi Alex (alex@example.com, +46701234567): &lt;deliveryType&gt;, 1, tests, ' +
-          `&lt;optin&gt;, &lt;lastname&gt;.</p><p>Code 1234567 at <a href="https://coupon.example/preview">link</a> until ${data.sampleCoupon.expiresAt}</p>`
+        '<p>Hi Alex (alex@example.com, +46701234567): &lt;deliveryType&gt;, 1, tests, ' +
+          '&lt;optin&gt;, &lt;lastname&gt;.</p><p>Code <strong>1234567</strong> at ' +
+          `<a href="https://shop.example/redeem?code=1234567">link</a> until ${data.sampleCoupon.expiresAt}</p>`
       );
+      // The blocks with the same values, as plain text.
+      expect(button.blocks[0].children[0].text).toBe(
+        'Hi Alex (alex@example.com, +46701234567): <deliveryType>, 1, tests, <optin>, <lastname>.'
+      );
+      expect(button.blocks[1].children[3]).toEqual({
+        type: 'link',
+        url: 'https://shop.example/redeem?code=1234567',
+        children: [{ type: 'text', text: 'link' }],
+      });
       const expires = Date.parse(data.sampleCoupon.expiresAt);
       expect(expires - before).toBeGreaterThanOrEqual(30 * 86_400_000 - 1000);
       expect(expires - Date.now()).toBeLessThanOrEqual(30 * 86_400_000);

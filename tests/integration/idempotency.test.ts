@@ -40,6 +40,8 @@ describe('POST participations with an Idempotency-Key', () => {
     ({ app, simulator, adminToken } = stage);
     await publishCampaign(app.strapi, formCampaign('keyed'));
     await publishCampaign(app.strapi, formCampaign('keyed-other'));
+    const { allowUnlimitedWithCoupon: _unlimited, ...once } = formCampaign('keyed-once');
+    await publishCampaign(app.strapi, { ...once, participationLimit: 'once' });
   });
 
   afterAll(async () => {
@@ -139,10 +141,10 @@ describe('POST participations with an Idempotency-Key', () => {
     expect(res.body.error.name).toBe('ValidationError');
   });
 
-  it('answers 409 when the keyed participation has been erased since', async () => {
+  it('forgets a key when its participation is erased: the key sent again is a new participation', async () => {
     const key = randomUUID();
     const answers = { ...answersOf('Gone'), email: `gone-${key}@example.se` };
-    await submit('keyed', answers, key).expect(201);
+    const first = await submit('keyed', answers, key).expect(201);
     await waitFor(async () => {
       const res = await request(app.server)
         .post('/clearon/privacy/erase')
@@ -150,10 +152,37 @@ describe('POST participations with an Idempotency-Key', () => {
         .send({ email: answers.email });
       return res.status === 200 && res.body.data.participations === 1 ? true : null;
     });
-    const res = await submit('keyed', answers, key).expect(409);
+    const erased = await app.strapi.db
+      .connection('clearon_participations')
+      .where({ document_id: first.body.data.id })
+      .first('submission_key', 'token_hash');
+    expect(erased).toEqual({ submission_key: null, token_hash: null });
+    // Nothing links the key to the erased participation any more: the same answers sent again with
+    // it are taken as a new participation (the campaign's limits still apply, see below).
+    const again = await submit('keyed', answers, key).expect(201);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+    expect(again.body.data.id).not.toBe(first.body.data.id);
+    // And that one is idempotent under the key again.
+    const replay = await submit('keyed', answers, key).expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body.data.id).toBe(again.body.data.id);
+  });
+
+  it("keeps a 'once' campaign's limit after erasure: the key sent again answers 409", async () => {
+    const key = randomUUID();
+    const answers = { ...answersOf('Once'), email: `once-${key}@example.se` };
+    await submit('keyed-once', answers, key).expect(201);
+    await waitFor(async () => {
+      const res = await request(app.server)
+        .post('/clearon/privacy/erase')
+        .set(authHeader(adminToken))
+        .send({ email: answers.email });
+      return res.status === 200 && res.body.data.participations === 1 ? true : null;
+    });
+    const res = await submit('keyed-once', answers, key).expect(409);
     expect(res.body.error).toMatchObject({
-      name: 'ConflictError',
-      details: { header: 'Idempotency-Key' },
+      name: 'ParticipationLimitError',
+      details: { reason: 'once' },
     });
   });
 });

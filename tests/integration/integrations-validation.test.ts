@@ -111,18 +111,29 @@ describe('ClearOn integration validation (allowPrivateHosts: false)', () => {
       'https://[::ffff:127.0.0.1]/v1',
       'https://localhost:8443/v1',
       'https://clearon.localhost/v1',
+      // Special-purpose ranges and the IPv6 forms that carry a private IPv4 address.
+      'https://100.64.0.1/v1',
+      'https://192.0.2.10/v1',
+      'https://224.0.0.1/v1',
+      'https://255.255.255.255/v1',
+      'https://[2001:db8::1]/v1',
+      'https://[64:ff9b::a00:1]/v1',
+      'https://[2002:a00:1::1]/v1',
+      'https://[ff02::1]/v1',
     ])('refuses the private, loopback or link-local host of %s', async (endpoint) => {
       expect(await refused(valid({ endpoint }), 'endpoint')).toMatch(
         /must not point to a private, loopback or link-local address/
       );
     });
 
-    it.each(['https://172.32.0.1/v1', 'https://8.8.8.8/v1', 'https://[2001:db8::1]/v1'])(
-      'accepts the public address %s',
-      async (endpoint) => {
-        await post(valid({ endpoint })).expect(201);
-      }
-    );
+    it.each([
+      'https://172.32.0.1/v1',
+      'https://8.8.8.8/v1',
+      'https://[2606:4700:4700::1111]/v1',
+      'https://[::ffff:8.8.8.8]/v1',
+    ])('accepts the public address %s', async (endpoint) => {
+      await post(valid({ endpoint })).expect(201);
+    });
   });
 
   describe('timeoutMs', () => {

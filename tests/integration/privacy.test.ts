@@ -20,6 +20,7 @@ interface ParticipationRow {
   answers: unknown;
   erased_at: unknown;
   token_hash: string | null;
+  submission_key: string | null;
   reference: string;
 }
 
@@ -29,7 +30,9 @@ interface CouponRow {
   status: string;
   code: string | null;
   redeem_url: string | null;
+  request_body: string | null;
   last_error_code: string | null;
+  campaign_document_id: string;
 }
 
 describe('data protection: tokens, retention, erasure', () => {
@@ -85,6 +88,15 @@ describe('data protection: tokens, retention, erasure', () => {
     await publishCampaign(
       app.strapi,
       formCampaign('privacy-auto', { couponCode: 'AUTO1', validityDays: 5, delivery: 'automatic' })
+    );
+    // ClearOn does not know this code: its coupons end `failed` (unknown_coupon), retryable.
+    await publishCampaign(
+      app.strapi,
+      formCampaign('privacy-unknown', {
+        couponCode: 'UNKNOWN7',
+        validityDays: 5,
+        delivery: 'automatic',
+      })
     );
     // The retention job also runs once at startup: let it finish before the tests take the lock.
     await waitFor(async () => (await getService(app.strapi, 'privacy').runRetention()) !== null);
@@ -166,6 +178,44 @@ describe('data protection: tokens, retention, erasure', () => {
       });
     });
 
+    it('erases in batches, one transaction each, until none is left', async () => {
+      const sent = [];
+      for (let i = 0; i < 5; i++) sent.push(await submit(answersOf(`Batch${i}`)).expect(201));
+      for (const res of sent) await issued(res.body.data.id);
+      await app.strapi.db
+        .connection('clearon_participations')
+        .whereIn(
+          'document_id',
+          sent.map((res) => res.body.data.id)
+        )
+        .update({ created_at: new Date(Date.now() - 31 * DAY_MS) });
+
+      // Which transaction each erasing UPDATE ran in, as Knex reports its queries.
+      const knex = app.strapi.db.connection;
+      const transactions = new Set<string>();
+      const onQuery = (query: { sql: string; __knexTxId?: string }) => {
+        if (/^update .clearon_participations./i.test(query.sql)) {
+          transactions.add(String(query.__knexTxId));
+        }
+      };
+      knex.on('query', onQuery);
+      let result;
+      try {
+        result = await getService(app.strapi, 'privacy').runRetention(new Date(), 2);
+      } finally {
+        knex.removeListener('query', onQuery);
+      }
+      expect(result).toEqual({ participations: 5, coupons: 5 });
+      // 2 + 2 + 1 rows: three short transactions, not one long one.
+      expect(transactions.size).toBe(3);
+      expect(transactions.has('undefined')).toBe(false);
+      for (const res of sent) {
+        const row = await participation(res.body.data.id);
+        expect(row).toMatchObject({ email: null, token_hash: null, answers: null });
+        expect(await couponOf(row.reference)).toMatchObject({ code: null, request_body: null });
+      }
+    });
+
     it('runs in one place at a time: of two concurrent runs, one gets null', async () => {
       const privacy = getService(app.strapi, 'privacy');
       const same = await Promise.all([privacy.runRetention(), privacy.runRetention()]);
@@ -223,21 +273,36 @@ describe('data protection: tokens, retention, erasure', () => {
       expect(res.body.data).toEqual({ participations: 2, coupons: 2 });
       for (const id of [first.body.data.id, second.body.data.id]) {
         const row = await participation(id);
-        expect(row).toMatchObject({ email: null, phone: null, first_name: null, answers: null });
-        expect(await couponOf(row.reference)).toMatchObject({ code: null, redeem_url: null });
+        expect(row).toMatchObject({
+          email: null,
+          phone: null,
+          first_name: null,
+          answers: null,
+          token_hash: null,
+          submission_key: null,
+        });
+        expect(row.erased_at).not.toBeNull();
+        // The frozen ClearOn request held the recipient: it goes too.
+        expect(await couponOf(row.reference)).toMatchObject({
+          code: null,
+          redeem_url: null,
+          request_body: null,
+        });
+        // Nothing in the rows points to the person any more.
+        const rows = JSON.stringify([row, await couponOf(row.reference)]);
+        expect(rows).not.toMatch(/erin/i);
       }
       const other = await participation(bystander.body.data.id);
       expect(other.email).toBe('bystander@example.se');
       expect((await couponOf(other.reference)).redeem_url).toContain(simulator.url);
 
-      // The participant's own link shows the coupon's code and link no more.
+      // The participant's own link is gone with the token's hash: 404, as for a wrong token.
       const { code, redeemUrl } = first.body.data.coupon;
       expect(code).toMatch(/^\d{7}$/);
       const view = await request(app.server)
         .get(`/api/clearon/participations/${first.body.data.id}`)
-        .query({ token: first.body.data.token })
-        .expect(200);
-      expect(view.body.data.coupon).not.toHaveProperty('code');
+        .set('X-Participation-Token', first.body.data.token)
+        .expect(404);
       expect(JSON.stringify(view.body)).not.toContain(code);
       expect(JSON.stringify(view.body)).not.toContain(redeemUrl);
     });
@@ -277,6 +342,54 @@ describe('data protection: tokens, retention, erasure', () => {
       } finally {
         simulator.setLatency(0);
       }
+    });
+
+    it('never retries a coupon whose participation was erased: 409 alone, skipped in bulk', async () => {
+      const gone = await submit(answersOf('Retrygone'), 'privacy-unknown').expect(201);
+      const kept = await submit(answersOf('Retrykept'), 'privacy-unknown').expect(201);
+      const failed = async (documentId: string) => {
+        const { reference } = await participation(documentId);
+        return waitFor(async () => {
+          const coupon = await couponOf(reference);
+          return coupon?.status === 'failed' ? coupon : null;
+        });
+      };
+      const goneCoupon = await failed(gone.body.data.id);
+      const keptCoupon = await failed(kept.body.data.id);
+      expect(goneCoupon.last_error_code).toBe('unknown_coupon');
+      await erase({ email: 'retrygone@example.se' }).expect(200);
+      const sent = (reference: string) =>
+        simulator.received.filter((r) => bodyRef(r.body) === reference).length;
+      const goneSent = sent(goneCoupon.reference);
+      const keptSent = sent(keptCoupon.reference);
+
+      const one = await request(app.server)
+        .post(`/clearon/coupons/${goneCoupon.id}/retry`)
+        .set(authHeader(superToken))
+        .expect(409);
+      expect(one.body.error).toMatchObject({
+        name: 'ConflictError',
+        details: { reason: 'erased' },
+      });
+      expect(one.body.error.message).toMatch(/erased/);
+
+      const all = await request(app.server)
+        .post('/clearon/coupons/retry')
+        .set(authHeader(superToken))
+        .send({ campaign: goneCoupon.campaign_document_id })
+        .expect(200);
+      expect(all.body.data).toEqual({ retried: 1, skipped: { erased: 1 } });
+      expect(await couponOf(goneCoupon.reference)).toMatchObject({
+        status: 'failed',
+        request_body: null,
+      });
+      // The one not erased went back to ClearOn (and fails again: ClearOn does not know its code);
+      // the erased one was never sent again.
+      await waitFor(async () => (sent(keptCoupon.reference) > keptSent ? true : null));
+      await waitFor(async () =>
+        (await couponOf(keptCoupon.reference)).status === 'failed' ? true : null
+      );
+      expect(sent(goneCoupon.reference)).toBe(goneSent);
     });
 
     it('answers 400 for bad input', async () => {

@@ -1,5 +1,6 @@
 import { evaluateOutcome, profileOf } from '../../server/src/domain/outcome';
-import { renderTemplate, toHtml } from '../../server/src/domain/render';
+import { renderTemplate } from '../../server/src/domain/render';
+import { renderExitScreenBody } from '../../server/src/domain/blocks';
 import { couponEligibility, validateCampaign } from '../../server/src/domain/campaign-rules';
 import type { Campaign } from '../../server/src/domain/campaign';
 
@@ -98,9 +99,11 @@ describe('renderTemplate', () => {
     ).toBe('<p>Hi &lt;b&gt;Ada&lt;/b&gt;, code 1234567</p>');
   });
 
-  it('turns plain text into paragraphs and keeps editor HTML', () => {
-    expect(toHtml('Thanks!\n\nSee you')).toBe('<p>Thanks!</p><p>See you</p>');
-    expect(toHtml('<h2>Hi</h2>')).toBe('<h2>Hi</h2>');
+  it('turns a legacy plain text into paragraphs and a legacy HTML into the same markup', () => {
+    expect(renderExitScreenBody('Thanks!\n\nSee you', {}).html).toBe(
+      '<p>Thanks!</p><p>See you</p>'
+    );
+    expect(renderExitScreenBody('<h2>Hi</h2>', {}).html).toBe('<h2>Hi</h2>');
   });
 });
 

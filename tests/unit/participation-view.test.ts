@@ -20,7 +20,16 @@ const campaign: Campaign = {
     },
   ],
   exitScreens: [
-    { title: 'Hi {firstname}', body: 'By {deliveryType}: {coupon.code}', match: 'default' },
+    {
+      title: 'Hi {firstname}',
+      body: [
+        {
+          type: 'paragraph',
+          children: [{ type: 'text', text: 'By {deliveryType}: {coupon.code}' }],
+        },
+      ],
+      match: 'default',
+    },
   ],
 };
 
@@ -53,6 +62,7 @@ describe('the participant view', () => {
   it('fills mapping variables from the fields bound to them, escaped', () => {
     expect(view.toPublicView(participation, campaign, coupon('button')).exitScreen).toEqual({
       title: 'Hi Ada &amp; Bo',
+      blocks: [{ type: 'paragraph', children: [{ type: 'text', text: 'By email: 7654321' }] }],
       html: '<p>By email: 7654321</p>',
     });
   });

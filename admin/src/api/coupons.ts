@@ -1,75 +1,25 @@
 import type { useFetchClient } from '@strapi/strapi/admin';
+import type {
+  CampaignOption,
+  CouponFilters,
+  CouponPage,
+  CouponStats,
+} from '../../../shared/contracts/coupons';
 
 /** The admin routes of the coupons dashboard (server/src/routes/coupons.ts), typed. */
 
-export type CouponStatus = 'pending' | 'issued' | 'failed' | 'dead' | 'needs_attention';
-export const COUPON_STATUSES: readonly CouponStatus[] = [
-  'pending',
-  'issued',
-  'failed',
-  'dead',
-  'needs_attention',
-];
-
-/** One row of `GET /clearon/coupons` (the service's `toAdminView`). */
-export interface AdminCoupon {
-  id: number;
-  documentId: string;
-  reference: string;
-  /** The campaign's documentId. */
-  campaign: string | null;
-  couponCode: string;
-  validityDays: number;
-  delivery: 'automatic' | 'button';
-  channel: string | null;
-  status: CouponStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  lastErrorCode: string | null;
-  clearonCouponId: string | null;
-  expiresAt: string | null;
-  issuedAt: string | null;
-  createdAt: string;
-  /** Already masked by the server, e.g. `a***@example.se`. */
-  recipient: string | null;
-  integration: { id: string; name: string } | null;
-}
-
-export interface Pagination {
-  page: number;
-  pageSize: number;
-  total: number;
-  pageCount: number;
-}
-
-export interface CouponPage {
-  results: AdminCoupon[];
-  pagination: Pagination;
-}
-
-export type CouponStats = Record<CouponStatus, number>;
+export {
+  COUPON_STATUSES,
+  type AdminCoupon,
+  type CampaignOption,
+  type CouponPage,
+  type CouponStats,
+  type CouponStatus,
+  type Pagination,
+} from '../../../shared/contracts/coupons';
 
 /** The filters the routes take; `from` / `to` are ISO instants. */
-export interface CouponQuery {
-  campaign?: string;
-  status?: CouponStatus;
-  from?: string;
-  to?: string;
-}
-
-export interface CampaignOption {
-  id: string;
-  title: string;
-  slug?: string;
-  /** The campaign's coupon cap (null: none) and the stock below which the dashboard warns. */
-  maxCoupons?: number | null;
-  lowStockThreshold?: number | null;
-  /** Coupons written for the campaign (counted against its cap when it has one). */
-  couponsWritten?: number;
-  /** Submissions that filled the honeypot: answered, never recorded. */
-  honeypotHits?: number;
-}
+export type CouponQuery = CouponFilters;
 
 type FetchClient = Pick<ReturnType<typeof useFetchClient>, 'get' | 'post'>;
 

@@ -1,19 +1,15 @@
 import type { FetchClient } from '@strapi/strapi/admin';
+import type {
+  IntegrationView as Integration,
+  TestResult,
+} from '../../../shared/contracts/integrations';
 
-export type CheckStatus = 'ok' | 'failing';
-
-/** An integration as `GET /clearon/integrations` returns it (the API key never leaves the server). */
-export interface Integration {
-  id: string;
-  name: string;
-  endpoint: string;
-  authHeaderName: string;
-  timeoutMs: number;
-  enabled: boolean;
-  isDefault: boolean;
-  apiKeySet: boolean;
-  lastCheck: { status: CheckStatus; at: string | null; message: string | null } | null;
-}
+export type {
+  CheckStatus,
+  IntegrationView as Integration,
+  TestResult,
+  TestStatus,
+} from '../../../shared/contracts/integrations';
 
 export interface IntegrationCreateBody {
   name: string;
@@ -27,13 +23,6 @@ export interface IntegrationCreateBody {
 
 /** An update; `apiKey` absent or '' keeps the stored key. */
 export type IntegrationUpdateBody = Partial<IntegrationCreateBody>;
-
-export type TestStatus = 'ok' | 'unauthorized' | 'unknown_coupon' | 'unreachable' | 'error';
-
-export interface TestResult {
-  status: TestStatus;
-  message: string;
-}
 
 const BASE = '/clearon/integrations';
 const one = (id: string) => `${BASE}/${encodeURIComponent(id)}`;

@@ -1,44 +1,32 @@
 import type { FetchClient } from '@strapi/strapi/admin';
+import type {
+  MappingVariableCreateInput,
+  MappingVariableUpdateInput,
+  MappingVariableView as MappingVariable,
+} from '../../../shared/contracts/mapping-variables';
 
-export type MappingVariableType = 'answer' | 'opt-in';
+export type {
+  MappingVariableInUse,
+  MappingVariableType,
+  MappingVariableView as MappingVariable,
+} from '../../../shared/contracts/mapping-variables';
+export {
+  LABEL_MAX,
+  TECHNICAL_NAME_MAX,
+  TECHNICAL_NAME_PATTERN,
+} from '../../../shared/contracts/mapping-variables';
 
-/** A mapping variable as `GET /clearon/mapping-variables` returns it. */
-export interface MappingVariable {
-  /** The documentId; for a built-in CRM variable, its technical name. */
-  id: string;
-  label: string;
-  technicalName: string;
-  type: MappingVariableType;
-  availableInForms: boolean;
-  /** A CRM variable every form has (firstname, lastname, email, phone): read-only. */
-  builtIn: boolean;
-}
-
-export interface MappingVariableCreateBody {
-  label: string;
-  technicalName: string;
-  type: MappingVariableType;
-  availableInForms: boolean;
-}
+/** The admin's create form always sends availableInForms. */
+export type MappingVariableCreateBody = Required<MappingVariableCreateInput>;
 
 /** Only the label and availableInForms can change after creation. */
-export interface MappingVariableUpdateBody {
-  label?: string;
-  availableInForms?: boolean;
-}
-
-/** The body of the 409 refusing to delete a variable that campaign forms use. */
-export interface MappingVariableInUse {
-  campaigns?: Array<{ id: string; title: string }>;
-}
+export type MappingVariableUpdateBody = Pick<
+  MappingVariableUpdateInput,
+  'label' | 'availableInForms'
+>;
 
 const BASE = '/clearon/mapping-variables';
 const one = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
-
-/** Same rule as the server: a letter, then letters, digits or underscores. */
-export const TECHNICAL_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
-export const TECHNICAL_NAME_MAX = 64;
-export const LABEL_MAX = 100;
 
 export const mappingVariablesApi = {
   async list(client: FetchClient): Promise<MappingVariable[]> {

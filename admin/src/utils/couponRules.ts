@@ -1,50 +1,29 @@
 /**
- * Pure rules behind the "Insert a ClearOn coupon" editor. They mirror the server's checks
- * (server/src/domain/campaign-rules.ts) so the editor is told before saving what the server
- * would refuse.
+ * Pure rules behind the "Insert a ClearOn coupon" editor. The limits and the eligibility check are
+ * the server's own (shared/contracts/coupon-settings.ts), so the editor is told before saving what
+ * the server would refuse.
  */
 
-export type CouponDelivery = 'automatic' | 'button';
+import {
+  COUPON_CODE_MAX_LENGTH,
+  VALIDITY_DAYS_MAX,
+  VALIDITY_DAYS_MIN,
+  type CouponValue,
+} from '../../../shared/contracts/coupon-settings';
 
-/** The value stored in an exit screen's `coupon` custom field (or `null` when there is none). */
-export interface CouponValue {
-  /** The integration's documentId; `null` means the default integration at issuing time. */
-  integration: string | null;
-  couponCode: string;
-  validityDays: number;
-  delivery: CouponDelivery;
-}
-
-/** What the rules read from the campaign being edited (its live form values). */
-export interface CampaignSnapshot {
-  mode?: string | null;
-  fields?: ReadonlyArray<{ type?: string | null } | null | undefined> | null;
-}
-
-export type EligibilityReason = 'mode' | 'contact';
-
-export interface CouponEligibility {
-  eligible: boolean;
-  reasons: EligibilityReason[];
-}
-
-export const COUPON_CODE_MAX_LENGTH = 64;
-export const VALIDITY_DAYS_MIN = 1;
-export const VALIDITY_DAYS_MAX = 3650;
-
-/**
- * A coupon needs an identified campaign (mode `identified`) whose form collects an email or a
- * phone number. `reasons` lists every check that fails, in the order the editor should fix them.
- */
-export const couponEligibility = ({ mode, fields }: CampaignSnapshot): CouponEligibility => {
-  const reasons: EligibilityReason[] = [];
-  if (mode !== 'identified') reasons.push('mode');
-  const hasContact = (fields ?? []).some(
-    (field) => field?.type === 'email' || field?.type === 'phone'
-  );
-  if (!hasContact) reasons.push('contact');
-  return { eligible: reasons.length === 0, reasons };
-};
+export {
+  COUPON_CODE_MAX_LENGTH,
+  couponEligibility,
+  VALIDITY_DAYS_MAX,
+  VALIDITY_DAYS_MIN,
+} from '../../../shared/contracts/coupon-settings';
+export type {
+  CampaignSnapshot,
+  CouponDelivery,
+  CouponEligibility,
+  CouponValue,
+  EligibilityReason,
+} from '../../../shared/contracts/coupon-settings';
 
 export type ValidityDaysError = 'required' | 'notWholeNumber' | 'outOfRange';
 

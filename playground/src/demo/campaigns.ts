@@ -3,6 +3,18 @@
  * `integration: null` in a coupon means the default ClearOn integration.
  */
 
+type Text = { type: 'text'; text: string; bold?: boolean; italic?: boolean };
+type Inline = Text | { type: 'link'; url: string; children: Text[] };
+
+/** Exit screen text as the Content Manager's rich-text editor (Strapi Blocks) saves it. */
+const paragraph = (...children: (string | Inline)[]) => ({
+  type: 'paragraph' as const,
+  children: children.map((child) =>
+    typeof child === 'string' ? { type: 'text' as const, text: child } : child
+  ),
+});
+const bold = (text: string): Text => ({ type: 'text', text, bold: true });
+
 export const DEMO_FORM = {
   title: 'Demo form: 10% off your next visit',
   slug: 'demo-form',
@@ -36,7 +48,10 @@ export const DEMO_FORM = {
   exitScreens: [
     {
       title: 'Thanks {firstname}!',
-      body: 'Here is your 10% coupon. Show it at the checkout; it is valid for 30 days.',
+      body: [
+        paragraph('Here is your ', bold('10% coupon'), '. Show it at the checkout.'),
+        paragraph('It is valid for 30 days.'),
+      ],
       match: 'default',
       coupon: { couponCode: 'DEMO10', validityDays: 30, delivery: 'button', integration: null },
     },
@@ -66,7 +81,7 @@ export const DEMO_QUIZ = {
   exitScreens: [
     {
       title: 'Two out of two!',
-      body: 'Well done. Your 20% coupon is on its way to {email}.',
+      body: [paragraph('Well done. Your ', bold('20% coupon'), ' is on its way to {email}.')],
       match: 'score',
       minScore: 2,
       maxScore: 2,
@@ -74,7 +89,7 @@ export const DEMO_QUIZ = {
     },
     {
       title: 'Thanks for playing',
-      body: 'You scored {score} out of 2. Try again another day!',
+      body: [paragraph('You scored {score} out of 2. Try again another day!')],
       match: 'default',
       coupon: null,
     },
@@ -108,14 +123,21 @@ export const DEMO_PERSONALITY = {
   exitScreens: [
     {
       title: '{firstname}, you are a city explorer',
-      body: 'Enjoy 15% off in our city stores.',
+      body: [
+        paragraph('Enjoy ', bold('15% off'), ' in our city stores.'),
+        paragraph('Questions? ', {
+          type: 'link',
+          url: 'mailto:stores@example.com',
+          children: [{ type: 'text', text: 'Write to us' }],
+        }),
+      ],
       match: 'profile',
       profile: 'city',
       coupon: { couponCode: 'CITY15', validityDays: 30, delivery: 'button', integration: null },
     },
     {
       title: '{firstname}, you are a countryside dreamer',
-      body: 'Your 15% coupon for our countryside shops is on its way by email.',
+      body: [paragraph('Your 15% coupon for our countryside shops is on its way by email.')],
       match: 'profile',
       profile: 'country',
       coupon: {

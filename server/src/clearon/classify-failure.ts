@@ -1,3 +1,4 @@
+import { BLOCKED_ADDRESS_CODE } from '../utils/network-guard';
 import type { IssueOutcome } from './types';
 
 /** A request that got no HTTP answer, reduced to what classification needs. */
@@ -36,6 +37,14 @@ export const classifyFailure = (
   context: FailureContext
 ): IssueOutcome => {
   const code = failure.code ?? '';
+  // The network guard refused the endpoint's address (SSRF rules): sending again cannot help.
+  if (code === BLOCKED_ADDRESS_CODE) {
+    return {
+      kind: 'permanent',
+      code: 'blocked_address',
+      reason: `The ClearOn endpoint's address is refused: ${failure.message ?? context.host}`,
+    };
+  }
   if (failure.deadlineHit || TIMEOUT_CODES.includes(code)) {
     return {
       kind: 'retryable',

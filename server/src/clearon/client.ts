@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance } from 'axios';
+import { createNetworkGuard, type NetworkGuard } from '../utils/network-guard';
 import { classifyFailure } from './classify-failure';
 import { classifyResponse } from './classify-response';
 import { buildIssueRequest } from './request';
@@ -9,6 +10,11 @@ export interface ClearonClientOptions {
   userAgent?: string;
   /** Largest answer read from ClearOn; a larger one is refused. Default 64 KiB. */
   maxResponseBytes?: number;
+  /**
+   * The SSRF guard every request goes through (checked before the request and at connect time).
+   * Default: private, loopback and the other special-purpose addresses refused.
+   */
+  network?: NetworkGuard;
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
@@ -31,15 +37,27 @@ const errorField = (error: unknown, field: 'code' | 'message'): string | undefin
   return typeof value === 'string' ? value : undefined;
 };
 
+/** Rejects like a timeout when `signal` aborts first (a DNS lookup has no timeout of its own). */
+const untilAborted = <T>(work: Promise<T>, signal: AbortSignal): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(Object.assign(new Error('aborted'), { code: 'ETIMEDOUT' }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+
 /**
- * The ClearOn adapter: sends one issue request (shared/clearon-api.md) and classifies whatever
+ * The ClearOn adapter: sends one issue request (docs/clearon-contract.md) and classifies whatever
  * comes back. Redirects are not followed, answers are size-capped, and `timeoutMs` bounds the
- * whole exchange (connect included).
+ * whole exchange (connect included). Every request is checked by the network guard: the host's
+ * addresses before the request, and the address the socket connects to.
  */
 export const createClearonClient = (options: ClearonClientOptions = {}): ClearonClient => {
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const network = options.network ?? createNetworkGuard({ allowPrivateHosts: false });
   const http: AxiosInstance = axios.create({
+    ...network.axiosOptions,
     maxRedirects: 0,
     maxContentLength: maxResponseBytes,
     maxBodyLength: maxResponseBytes,
@@ -69,6 +87,7 @@ export const createClearonClient = (options: ClearonClientOptions = {}): Clearon
       deadline.abort();
     }, timeoutMs);
     try {
+      await untilAborted(network.check(request.url), deadline.signal);
       const response = await http.request<string>({
         method: request.method,
         url: request.url,

@@ -1,6 +1,6 @@
 /**
  * The ClearOn adapter: the one module that knows ClearOn's URL, headers, field names and statuses
- * (shared/clearon-api.md). A ClearOn account with other field names changes this folder only.
+ * (docs/clearon-contract.md). A ClearOn account with other field names changes this folder only.
  */
 export type {
   ClearonClient,

@@ -1,6 +1,6 @@
 import type { ClearonTarget, IssueCouponInput } from './types';
 
-/** The HTTP request the contract asks for (shared/clearon-api.md), before it is sent. */
+/** The HTTP request the contract asks for (docs/clearon-contract.md), before it is sent. */
 export interface IssueRequest {
   method: 'POST';
   url: string;

@@ -45,7 +45,9 @@ export type PermanentCode =
   | 'reference_conflict'
   | 'invalid_recipient'
   | 'unexpected_response'
-  | 'redirect';
+  | 'redirect'
+  /** The endpoint is, or resolves to, an address the SSRF rules refuse (allowPrivateHosts off). */
+  | 'blocked_address';
 
 /**
  * Every answer (or non-answer) of ClearOn, classified. `reason` is plain words for an editor and

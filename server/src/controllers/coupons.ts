@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
+import { sendConflict } from '../utils/error-response';
 import {
   COUPON_STATUSES as STATUSES,
   RETRYABLE_STATUSES,
@@ -88,9 +89,17 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
           `is "${coupon.status}": only failed, dead and needs_attention coupons can be retried`
         );
       }
-      const count = await coupons().retry({ ids: [id] });
-      void getService(strapi, 'issuer').issueNow(id);
-      ctx.body = { data: { retried: count } };
+      const { retried, skippedErased } = await coupons().retry({ ids: [id] });
+      if (skippedErased > 0) {
+        // Its recipient is gone: the coupon is never sent to ClearOn again.
+        return sendConflict(
+          ctx,
+          "The participant's data was erased: this coupon cannot be retried",
+          { reason: 'erased' }
+        );
+      }
+      if (retried > 0) void getService(strapi, 'issuer').issueNow(id);
+      ctx.body = { data: { retried } };
     },
 
     async exportCsv(ctx: Context) {
@@ -113,7 +122,9 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async retryAll(ctx: Context) {
       const filters = readFilters((ctx.request.body ?? {}) as Record<string, unknown>);
-      ctx.body = { data: { retried: await coupons().retry(filters) } };
+      // Coupons of erased participations are skipped: `skipped.erased` says how many.
+      const { retried, skippedErased } = await coupons().retry(filters);
+      ctx.body = { data: { retried, skipped: { erased: skippedErased } } };
     },
   };
 };

@@ -6,14 +6,17 @@ import coupons from './coupons';
 import privacy from './privacy';
 import campaignTools from './campaign-tools';
 import captchaSettings from './captcha-settings';
+import { withSafeErrors } from '../utils/describe-error';
+
+// Each action's errors reach Strapi's error log without SQL values (`privacy.erase` names the query).
 
 export default {
-  health,
-  integrations,
-  'mapping-variables': mappingVariables,
-  'public-campaigns': publicCampaigns,
-  coupons,
-  privacy,
-  'campaign-tools': campaignTools,
-  'captcha-settings': captchaSettings,
+  health: withSafeErrors('health', health),
+  integrations: withSafeErrors('integrations', integrations),
+  'mapping-variables': withSafeErrors('mapping-variables', mappingVariables),
+  'public-campaigns': withSafeErrors('public-campaigns', publicCampaigns),
+  coupons: withSafeErrors('coupons', coupons),
+  privacy: withSafeErrors('privacy', privacy),
+  'campaign-tools': withSafeErrors('campaign-tools', campaignTools),
+  'captcha-settings': withSafeErrors('captcha-settings', captchaSettings),
 };

@@ -74,6 +74,7 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
     validated: ValidatedAnswers,
     token: string
   ) => {
+    // Erasure clears the key, so only a participation erased by an older version gets here.
     if (earlier.erasedAt) {
       return sendConflict(
         ctx,

@@ -2,10 +2,27 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CAMPAIGN_POPULATE, type Campaign } from '../domain/campaign';
 import { validateCampaign } from '../domain/campaign-rules';
+import { legacyBodyToBlocks } from '../domain/blocks';
 import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
 
 type Params = { data?: Record<string, unknown>; documentId?: string; locale?: string };
+
+/**
+ * Code written for the old text body may still send a string: it becomes Blocks the way the
+ * migration converts stored bodies (HTML cleaned by sanitize-html first), never stored as HTML.
+ */
+const legacyBodiesToBlocks = (data: Record<string, unknown>) => {
+  if (!Array.isArray(data.exitScreens)) return;
+  for (const screen of data.exitScreens as unknown[]) {
+    if (typeof screen !== 'object' || screen === null) continue;
+    const record = screen as Record<string, unknown>;
+    if (typeof record.body === 'string') {
+      const blocks = legacyBodyToBlocks(record.body);
+      record.body = blocks.length > 0 ? blocks : null;
+    }
+  }
+};
 
 /**
  * Campaign writes are checked against the plugin's rules (the coupon rule first), whoever writes:
@@ -20,6 +37,7 @@ export const campaignRules =
     if (context.uid !== UID.campaign) return next();
     if (context.action === 'create' || context.action === 'update') {
       const data = context.params.data ?? {};
+      legacyBodiesToBlocks(data);
       let current: Partial<Campaign> = {};
       if (context.action === 'update' && context.params.documentId) {
         current =

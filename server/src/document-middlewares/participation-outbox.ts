@@ -5,6 +5,7 @@ import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
 import { newReference } from '../utils/random';
 import { rememberCoupon } from '../utils/written-coupons';
+import { safeError } from '../utils/describe-error';
 import { canLinkDirectly, isMarkedForDirectLink, linkCampaign } from '../utils/campaign-link';
 import { campaignOf } from '../utils/participation-campaign';
 
@@ -15,7 +16,17 @@ type Data = Record<string, unknown>;
  * its coupon row is written in the same transaction: a rolled-back participation leaves none, a
  * committed one always has its pending coupon. ClearOn is called only after the commit.
  */
-export const participationOutbox =
+export const participationOutbox = (strapi: Core.Strapi) => {
+  const outbox = writeWithCoupon(strapi);
+  // A database error (a unique key, a constraint) leaves with its code only: its message holds the
+  // participant's email, phone and answers as bound values, and Strapi's error log prints it whole.
+  return (context: Parameters<typeof outbox>[0], next: () => Promise<unknown>) =>
+    outbox(context, next).catch((error: unknown) => {
+      throw safeError(error, 'participation.create');
+    });
+};
+
+const writeWithCoupon =
   (strapi: Core.Strapi) =>
   async (
     context: { uid: string; action: string; params: { data?: Data } },

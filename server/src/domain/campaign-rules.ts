@@ -1,4 +1,13 @@
+import {
+  COUPON_CODE_MAX_LENGTH,
+  couponEligibility,
+  VALIDITY_DAYS_MAX,
+  VALIDITY_DAYS_MIN,
+} from '../../../shared/contracts/coupon-settings';
 import type { Campaign, CouponSettings, FormField } from './campaign';
+
+/** The two checks behind "Insert a ClearOn coupon" (the admin button applies the same ones). */
+export { couponEligibility };
 
 export interface RuleError {
   path: string[];
@@ -6,15 +15,6 @@ export interface RuleError {
 }
 
 export const KEY_RE = /^[A-Za-z][A-Za-z0-9_]*$/;
-
-/** The two checks behind "Insert a ClearOn coupon" (the admin button applies the same ones). */
-export const couponEligibility = (campaign: Pick<Campaign, 'mode' | 'fields'>) => {
-  const reasons: ('mode' | 'contact')[] = [];
-  if (campaign.mode !== 'identified') reasons.push('mode');
-  const hasContact = (campaign.fields ?? []).some((f) => f.type === 'email' || f.type === 'phone');
-  if (!hasContact) reasons.push('contact');
-  return { eligible: reasons.length === 0, reasons };
-};
 
 export const ELIGIBILITY_MESSAGES = {
   mode: 'a coupon needs the campaign mode to be "identified"',
@@ -37,19 +37,22 @@ export const validateCouponSettings = (coupon: unknown, path: string[]): RuleErr
   if (
     typeof c.couponCode !== 'string' ||
     c.couponCode.trim().length < 1 ||
-    c.couponCode.length > 64
+    c.couponCode.length > COUPON_CODE_MAX_LENGTH
   ) {
-    errors.push({ path: [...path, 'couponCode'], message: 'must be 1 to 64 characters' });
+    errors.push({
+      path: [...path, 'couponCode'],
+      message: `must be 1 to ${COUPON_CODE_MAX_LENGTH} characters`,
+    });
   }
   if (
     typeof c.validityDays !== 'number' ||
     !Number.isInteger(c.validityDays) ||
-    c.validityDays < 1 ||
-    c.validityDays > 3650
+    c.validityDays < VALIDITY_DAYS_MIN ||
+    c.validityDays > VALIDITY_DAYS_MAX
   ) {
     errors.push({
       path: [...path, 'validityDays'],
-      message: 'must be a whole number from 1 to 3650',
+      message: `must be a whole number from ${VALIDITY_DAYS_MIN} to ${VALIDITY_DAYS_MAX}`,
     });
   }
   if (c.delivery !== 'automatic' && c.delivery !== 'button') {

@@ -1,8 +1,10 @@
+import type { CouponDelivery } from '../../../shared/contracts/coupon-settings';
+
 /** The campaign as the plugin reads it (document with its components populated). */
 export type CampaignMode = 'identified' | 'anonymous';
 export type CampaignFormat = 'form' | 'quiz' | 'personality-test';
 export type FieldType = 'text' | 'email' | 'phone' | 'choice' | 'checkbox' | 'hidden';
-export type CouponDelivery = 'automatic' | 'button';
+export type { CouponDelivery };
 export type Channel = 'email' | 'sms' | 'none';
 
 export interface FieldOption {
@@ -44,7 +46,8 @@ export interface CouponSettings {
 
 export interface ExitScreen {
   title: string;
-  body?: string | null;
+  /** Blocks rich text (a legacy text / HTML string only before the migration, or from old code). */
+  body?: unknown[] | string | null;
   match: 'default' | 'score' | 'profile';
   minScore?: number | null;
   maxScore?: number | null;

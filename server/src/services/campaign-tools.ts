@@ -3,8 +3,10 @@ import type { Core } from '@strapi/strapi';
 import { createClearonClient, type ClearonClient, type IssueOutcome } from '../clearon';
 import { CAMPAIGN_POPULATE, type Campaign, type CouponSettings } from '../domain/campaign';
 import { couponEligibility } from '../domain/campaign-rules';
-import { escapeHtml, renderTemplate, toHtml } from '../domain/render';
+import { renderExitScreenBody, type Blocks } from '../domain/blocks';
+import { escapeHtml, renderTemplate } from '../domain/render';
 import { getService } from '../utils/get-service';
+import { pluginNetworkGuard } from '../utils/plugin-network-guard';
 import { UID } from '../utils/plugin-id';
 import type { PublicCampaign } from './campaigns';
 import { BUILT_IN_VARIABLES } from './mapping-variables';
@@ -31,7 +33,9 @@ export interface PreviewExitScreen {
   index: number;
   /** HTML: the editor's title with the sample values escaped in. */
   title: string;
-  /** HTML: the editor's text (kept as written) with the sample values escaped in. */
+  /** The rich text with the sample values filled in (plain text), only safe links and images. */
+  blocks: Blocks;
+  /** HTML rendered on the server from `blocks`, sanitized. */
   html: string;
   match: 'default' | 'score' | 'profile';
   minScore: number | null;
@@ -132,7 +136,7 @@ const scrub = (text: string, secrets: string[]) =>
   );
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
-  let client: ClearonClient = createClearonClient();
+  let client: ClearonClient = createClearonClient({ network: pluginNetworkGuard(strapi) });
 
   const load = (documentId: string, status: CampaignVersion) =>
     typeof documentId === 'string' && documentId.length > 0 && documentId.length <= 64
@@ -199,7 +203,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         return {
           index,
           title: renderTemplate(escapeHtml(screen.title ?? ''), variables),
-          html: renderTemplate(toHtml(screen.body ?? ''), variables),
+          ...renderExitScreenBody(screen.body, variables),
           match: screen.match,
           minScore: screen.minScore ?? null,
           maxScore: screen.maxScore ?? null,

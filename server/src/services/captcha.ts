@@ -9,6 +9,8 @@ import {
 } from '../captcha/providers';
 import { getPluginConfig } from '../utils/get-plugin-config';
 import { getService } from '../utils/get-service';
+import { isBlockedAddressError } from '../utils/network-guard';
+import { pluginNetworkGuard } from '../utils/plugin-network-guard';
 import { PLUGIN_ID } from '../utils/plugin-id';
 
 const STORE_KEY = 'captcha';
@@ -40,6 +42,8 @@ export interface CaptchaProviderInput {
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
   let cached: Stored | null = null;
+  // The SSRF rules of the ClearOn calls apply to siteverify too (a verify URL is configuration).
+  const network = pluginNetworkGuard(strapi);
 
   const read = async (): Promise<Stored> => {
     cached ??= ((await store().get({})) as Stored | null) ?? {};
@@ -93,27 +97,34 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         response: token,
         ...(remoteIp ? { remoteip: remoteIp } : {}),
       });
+      const url = verifyUrls[provider] ?? DEFAULT_VERIFY_URLS[provider];
+      const signal = AbortSignal.timeout(timeoutMs);
       let answer;
       try {
-        const response = await axios.post(
-          verifyUrls[provider] ?? DEFAULT_VERIFY_URLS[provider],
-          form,
-          {
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-            timeout: timeoutMs,
-            signal: AbortSignal.timeout(timeoutMs),
-            maxRedirects: 0,
-            maxContentLength: 64 * 1024,
-            validateStatus: () => true,
-          }
-        );
+        await Promise.race([
+          network.check(url),
+          new Promise((_, reject) => {
+            signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+          }),
+        ]);
+        const response = await axios.post(url, form, {
+          ...network.axiosOptions,
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          timeout: timeoutMs,
+          signal,
+          maxRedirects: 0,
+          maxContentLength: 64 * 1024,
+          validateStatus: () => true,
+        });
         answer = response.status === 200 ? readSiteverifyAnswer(response.data) : null;
         if (!answer) {
           strapi.log.warn(`[clearon] ${provider} siteverify answered ${response.status}`);
         }
       } catch (error) {
         strapi.log.warn(
-          `[clearon] ${provider} siteverify unreachable (${(error as { code?: string }).code ?? 'error'})`
+          isBlockedAddressError(error)
+            ? `[clearon] ${provider} siteverify refused by the SSRF rules: ${error.message}`
+            : `[clearon] ${provider} siteverify unreachable (${(error as { code?: string }).code ?? 'error'})`
         );
       }
       if (!answer) throw new CaptchaUnavailableError(`The ${provider} check cannot be reached now`);

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { csvRow } from '../utils/csv';
 import { UID } from '../utils/plugin-id';
 import { getService } from '../utils/get-service';
+import { safeError } from '../utils/describe-error';
 import type { CouponFilters, CouponRow } from './coupons';
 
 const BATCH = 1_000;
@@ -56,7 +57,16 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
       }
     }
 
-    return Readable.from(rows(), { objectMode: false });
+    // A failed batch ends the download; the error logged carries no SQL values.
+    async function* safeRows() {
+      try {
+        yield* rows();
+      } catch (error) {
+        throw safeError(error, 'coupon-export.batch');
+      }
+    }
+
+    return Readable.from(safeRows(), { objectMode: false });
   },
 });
 

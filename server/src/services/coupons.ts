@@ -3,20 +3,19 @@ import type { Channel, CouponSettings } from '../domain/campaign';
 import { freezeIssueBody } from '../clearon';
 import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
+import { canLinkRows, linkRows } from '../utils/link-rows';
 import { maskEmail, maskPhone } from '../utils/mask';
+import { newDocumentIdLike } from '../utils/random';
+import {
+  COUPON_STATUSES,
+  RETRYABLE_STATUSES,
+  type AdminCoupon,
+  type CouponFilters,
+  type CouponStatus,
+} from '../../../shared/contracts/coupons';
 
-export type CouponStatus = 'pending' | 'issued' | 'failed' | 'dead' | 'needs_attention';
-
-export const COUPON_STATUSES: readonly CouponStatus[] = [
-  'pending',
-  'issued',
-  'failed',
-  'dead',
-  'needs_attention',
-];
-
-/** The statuses an admin can send back to the queue. */
-export const RETRYABLE_STATUSES: readonly CouponStatus[] = ['failed', 'dead', 'needs_attention'];
+export { COUPON_STATUSES, RETRYABLE_STATUSES };
+export type { CouponFilters, CouponStatus };
 
 export interface CouponRow {
   id: number;
@@ -46,13 +45,6 @@ export interface CouponRow {
   integration?: { documentId: string; name: string } | null;
 }
 
-export interface CouponFilters {
-  campaign?: string;
-  status?: CouponStatus;
-  from?: string;
-  to?: string;
-}
-
 export interface EnqueueInput {
   participationId: number;
   reference: string;
@@ -76,6 +68,18 @@ const toWhere = (filters: CouponFilters) => {
     };
   }
   return where;
+};
+
+/** The coupon → participation join table, as Strapi named it. */
+const participationLink = (strapi: Core.Strapi) => {
+  const { joinTable } = strapi.db.metadata.get(UID.coupon).attributes.participation as unknown as {
+    joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+  };
+  return {
+    name: joinTable.name,
+    from: joinTable.joinColumn.name,
+    to: joinTable.inverseJoinColumn.name,
+  };
 };
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -128,35 +132,53 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       // The exit screen names an integration that was deleted since: a visible failure rather than
       // a coupon silently issued through another ClearOn account.
       const missing = Boolean(input.settings.integration) && !integration;
-      // One query-engine insert (with its two link rows): the coupon is internal, and the document
-      // service's validation and events would double the cost of every participation.
-      const row = (await query().create({
-        data: {
-          participation: input.participationId,
-          integration: integration?.id ?? null,
-          reference: input.reference,
-          campaignDocumentId: input.campaignDocumentId,
-          couponCode: input.settings.couponCode,
-          validityDays: input.settings.validityDays,
-          delivery: input.settings.delivery,
-          channel: input.channel,
-          status: missing ? 'failed' : 'pending',
-          attempts: 0,
-          requestBody: await frozenBody(input),
-          nextAttemptAt: new Date(),
-          ...(missing
-            ? {
-                lastErrorCode: 'integration_missing',
-                lastError:
-                  'The ClearOn integration chosen for this coupon no longer exists; a retry issues it through the default integration',
-              }
-            : {}),
-          // As the document service sets it on a type without draft & publish.
-          publishedAt: new Date(),
-        },
-      })) as CouponRow;
+      const now = new Date();
+      const data = {
+        documentId: newDocumentIdLike(),
+        reference: input.reference,
+        campaignDocumentId: input.campaignDocumentId,
+        couponCode: input.settings.couponCode,
+        validityDays: input.settings.validityDays,
+        delivery: input.settings.delivery,
+        channel: input.channel,
+        status: (missing ? 'failed' : 'pending') as CouponStatus,
+        attempts: 0,
+        incompleteAnswers: 0,
+        requestBody: await frozenBody(input),
+        nextAttemptAt: now,
+        lastErrorCode: missing ? 'integration_missing' : null,
+        lastError: missing
+          ? 'The ClearOn integration chosen for this coupon no longer exists; a retry issues it through the default integration'
+          : null,
+        createdAt: now,
+        updatedAt: now,
+        // As the document service sets it on a type without draft & publish.
+        publishedAt: now,
+      };
+      // The coupon is internal: one insert through the query engine (its field conversions), and its
+      // link rows written directly, without the read-back `create()` makes; the row is in hand.
+      const relations = {
+        participation: input.participationId,
+        integration: integration?.id ?? null,
+      };
+      let id: number;
+      if (canLinkRows(strapi, UID.coupon, Object.keys(relations))) {
+        id = (await query().createMany({ data: [data] })).ids[0] as number;
+        await linkRows(strapi, UID.coupon, id, relations);
+      } else {
+        id = ((await query().create({ data: { ...data, ...relations } })) as CouponRow).id;
+      }
+      const iso = now.toISOString();
       return {
-        ...row,
+        ...data,
+        id,
+        nextAttemptAt: iso,
+        createdAt: iso,
+        clearonCouponId: null,
+        code: null,
+        redeemUrl: null,
+        expiresAt: null,
+        issuedAt: null,
         integration: integration
           ? { documentId: integration.documentId, name: integration.name }
           : null,
@@ -207,31 +229,50 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Failed, dead and needs-attention coupons go back to pending, due now, with a fresh retry time
-     * (retryForMs from now) under the same reference and frozen body.
+     * (retryForMs from now) under the same reference and frozen body. A coupon whose participation
+     * was erased is never sent again (its recipient is gone): it is skipped, and counted.
      */
     async retry(filters: CouponFilters & { ids?: number[] }) {
-      const where: Record<string, unknown> = {
-        ...toWhere(filters),
-        status: filters.status ? filters.status : { $in: [...RETRYABLE_STATUSES] },
+      if (filters.status && !RETRYABLE_STATUSES.includes(filters.status)) {
+        return { retried: 0, skippedErased: 0 };
+      }
+      const knex = strapi.db.connection;
+      const link = participationLink(strapi);
+      const erased = () =>
+        knex(`${link.name} as l`)
+          .join('clearon_participations as p', 'p.id', `l.${link.to}`)
+          .whereNotNull('p.erased_at')
+          .select(`l.${link.from}`);
+      const matching = () => {
+        const q = knex('clearon_coupons').whereIn(
+          'status',
+          filters.status ? [filters.status] : [...RETRYABLE_STATUSES]
+        );
+        if (filters.campaign) q.where('campaign_document_id', filters.campaign);
+        if (filters.from) q.where('created_at', '>=', new Date(filters.from));
+        if (filters.to) q.where('created_at', '<=', new Date(filters.to));
+        if (filters.ids) q.whereIn('id', filters.ids);
+        return q;
       };
-      if (filters.status && !RETRYABLE_STATUSES.includes(filters.status)) return 0;
-      if (filters.ids) where.id = { $in: filters.ids };
-      const { count } = await query().updateMany({
-        where,
-        data: {
+      const now = new Date();
+      // One statement: a participation erased meanwhile is excluded by the same WHERE.
+      const retried = Number(
+        await matching().whereNotIn('id', erased()).update({
           status: 'pending',
           attempts: 0,
-          incompleteAnswers: 0,
-          retriedAt: new Date(),
-          nextAttemptAt: new Date(),
-          leaseOwner: null,
-          leaseUntil: null,
-        },
-      });
-      return count;
+          incomplete_answers: 0,
+          retried_at: now,
+          next_attempt_at: now,
+          lease_owner: null,
+          lease_until: null,
+          updated_at: now,
+        })
+      );
+      const [{ n }] = await matching().whereIn('id', erased()).count({ n: '*' });
+      return { retried, skippedErased: Number(n) };
     },
 
-    toAdminView(row: CouponRow) {
+    toAdminView(row: CouponRow): AdminCoupon {
       return {
         id: row.id,
         documentId: row.documentId,

@@ -4,15 +4,14 @@ import { createClearonClient, type ClearonClient, type IssueOutcome } from '../c
 import { endpointProblem } from '../validation/integration';
 import { getPluginConfig } from '../utils/get-plugin-config';
 import { getService } from '../utils/get-service';
-import type { CheckStatus, IntegrationView, ResolvedTarget } from './integrations';
-
-export type TestStatus = 'ok' | 'unauthorized' | 'unknown_coupon' | 'unreachable' | 'error';
-
-export interface TestResult {
-  status: TestStatus;
-  /** Plain words for the editor; never contains the API key. */
-  message: string;
-}
+import { pluginNetworkGuard } from '../utils/plugin-network-guard';
+import type {
+  CheckStatus,
+  IntegrationView,
+  TestResult,
+  TestStatus,
+} from '../../../shared/contracts/integrations';
+import type { ResolvedTarget } from './integrations';
 
 /** Plain-words reading of a dry-run outcome. */
 export const describeOutcome = (outcome: IssueOutcome, couponCode: string): TestResult => {
@@ -60,6 +59,11 @@ export const describeOutcome = (outcome: IssueOutcome, couponCode: string): Test
             status: 'unauthorized',
             message: `ClearOn refused the API key${status}: check the API key and the header name.`,
           };
+        case 'blocked_address':
+          return {
+            status: 'error',
+            message: `The request was not sent. ${outcome.reason}.`,
+          };
         case 'unknown_coupon':
           return {
             status: 'unknown_coupon',
@@ -84,7 +88,7 @@ const scrub = (text: string, secret: string) =>
   secret.length >= 4 ? text.split(secret).join('***') : text;
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
-  let client: ClearonClient = createClearonClient();
+  let client: ClearonClient = createClearonClient({ network: pluginNetworkGuard(strapi) });
 
   const run = async (target: ResolvedTarget, couponCode: string): Promise<TestResult> => {
     const problem = endpointProblem(target.endpoint, {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { IntegrationCreateInput, IntegrationUpdateInput } from '../validation/integration';
 import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
+import type { CheckStatus, IntegrationView } from '../../../shared/contracts/integrations';
 
 /** A row of plugin::clearon.integration as the database returns it (server-internal). */
 export interface IntegrationEntity {
@@ -19,23 +20,6 @@ export interface IntegrationEntity {
   lastCheckMessage: string | null;
   createdAt: string | Date;
   updatedAt: string | Date;
-}
-
-export type CheckStatus = 'ok' | 'failing';
-
-/** What the admin sees. Never carries the API key, in any form. */
-export interface IntegrationView {
-  id: string;
-  name: string;
-  endpoint: string;
-  authHeaderName: string;
-  timeoutMs: number;
-  enabled: boolean;
-  isDefault: boolean;
-  apiKeySet: boolean;
-  lastCheck: { status: CheckStatus; at: string | null; message: string | null } | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 /** What the ClearOn client needs to call an integration; server-internal (holds the key). */

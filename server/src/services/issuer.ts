@@ -9,8 +9,10 @@ import {
   type IssueOutcome,
 } from '../clearon';
 import { createDbClock } from '../utils/db-clock';
+import { describeError } from '../utils/describe-error';
 import { getPluginConfig } from '../utils/get-plugin-config';
 import { getService } from '../utils/get-service';
+import { pluginNetworkGuard } from '../utils/plugin-network-guard';
 import { UID } from '../utils/plugin-id';
 import type { ResolvedTarget } from './integrations';
 import { createCircuit } from './issuer-circuit';
@@ -41,15 +43,8 @@ export interface ClaimedCoupon {
   probe?: boolean;
 }
 
-/**
- * An error's message fit for the logs. Knex puts the failed SQL *with its bound values* in front of
- * the driver's message, and those values are participants' emails and phone numbers, coupon codes
- * and redeem URLs: every quoted literal is masked, and the text is capped.
- */
-export const describeError = (error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/'(?:[^'\\]|''|\\.)*'/g, "'…'").slice(0, 500);
-};
+/** A database error is logged by its code and query name only (see utils/describe-error). */
+export { describeError };
 
 /** What a worker wrote for a coupon, as the coupons service reads it. */
 export interface SettledCoupon {
@@ -70,7 +65,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const settled = new EventEmitter();
   settled.setMaxListeners(0);
   const pausedUntil = new Map<string, number>();
-  let client: ClearonClient = createClearonClient();
+  let client: ClearonClient = createClearonClient({ network: pluginNetworkGuard(strapi) });
   let timer: NodeJS.Timeout | null = null;
   let running = false;
   let ticking = false;
@@ -340,7 +335,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     const outcome = await client.issue(target, await requestOf(coupon));
     // A database hiccup here must not lose an issued answer: the circuit is told next time.
     const open = await circuit.record(target.documentId, outcome).catch((error: unknown) => {
-      strapi.log.warn(`[clearon] circuit not updated: ${describeError(error)}`);
+      strapi.log.warn(`[clearon] circuit not updated: ${describeError(error, 'issuer.circuit')}`);
       return false;
     });
     if (open && outcome.kind === 'retryable' && outcome.code !== 'rate_limited') {
@@ -477,7 +472,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         result = {
           status: 'retry',
           code: 'internal',
-          reason: `Internal error: ${describeError(error)}`,
+          reason: `Internal error: ${describeError(error, 'issuer.attempt')}`,
         };
       }
       release();
@@ -485,7 +480,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     } catch (error) {
       // The lease expires and another pass takes the coupon again.
       strapi.log.error(
-        `[clearon] coupon ${coupon.id}: could not be processed: ${describeError(error)}`
+        `[clearon] coupon ${coupon.id}: could not be processed: ${describeError(error, 'issuer.record')}`
       );
     } finally {
       settled.emit(String(coupon.id), state);
@@ -515,7 +510,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       else void run(coupon);
     }
     releaseLeases(stale).catch((error) =>
-      strapi.log.warn(`[clearon] could not hand back leases: ${describeError(error)}`)
+      strapi.log.warn(
+        `[clearon] could not hand back leases: ${describeError(error, 'issuer.release')}`
+      )
     );
   };
 
@@ -543,7 +540,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       coupons = await loadClaimed(ids);
     } catch (error) {
-      strapi.log.error(`[clearon] claimed coupons could not be read: ${describeError(error)}`);
+      strapi.log.error(
+        `[clearon] claimed coupons could not be read: ${describeError(error, 'issuer.load')}`
+      );
     }
     const loaded = new Set(coupons.map((coupon) => coupon.id));
     for (const id of ids) if (!loaded.has(id)) settled.emit(String(id), null);
@@ -569,7 +568,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         startReady();
       }
     } catch (error) {
-      strapi.log.warn(`[clearon] issuer could not claim coupons: ${describeError(error)}`);
+      strapi.log.warn(
+        `[clearon] issuer could not claim coupons: ${describeError(error, 'issuer.claim')}`
+      );
     } finally {
       ticking = false;
     }

@@ -7,6 +7,7 @@ import {
   type MappingVariableUpdateInput,
 } from '../validation/mapping-variable';
 import { UID } from '../utils/plugin-id';
+import type { CampaignRef, MappingVariableView } from '../../../shared/contracts/mapping-variables';
 
 /** A row of plugin::clearon.mapping-variable as the database returns it (server-internal). */
 interface MappingVariableEntity {
@@ -16,22 +17,6 @@ interface MappingVariableEntity {
   technicalName: string;
   type: MappingVariableType | null;
   availableInForms: boolean | number | null;
-}
-
-/** What the admin sees. Built-in CRM variables have their technical name as id. */
-export interface MappingVariableView {
-  id: string;
-  label: string;
-  technicalName: string;
-  type: MappingVariableType;
-  availableInForms: boolean;
-  builtIn: boolean;
-}
-
-/** A campaign whose form uses a mapping variable. */
-export interface CampaignRef {
-  id: string;
-  title: string;
 }
 
 /** Deleting a mapping variable that campaign form fields still use. */

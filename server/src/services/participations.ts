@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Campaign } from '../domain/campaign';
 import type { ValidatedAnswers } from '../domain/answers';
 import { evaluateOutcome } from '../domain/outcome';
-import { escapeHtml, renderTemplate, toHtml } from '../domain/render';
+import { renderExitScreenBody } from '../domain/blocks';
+import { escapeHtml, renderTemplate } from '../domain/render';
 import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
 import { hashToken, newReference, newToken } from '../utils/random';
@@ -167,7 +168,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
       exitScreen: screen
         ? {
             title: renderTemplate(escapeHtml(screen.title), variables),
-            html: renderTemplate(toHtml(screen.body ?? ''), variables),
+            ...renderExitScreenBody(screen.body, variables),
           }
         : null,
       coupon: unavailable ?? couponView,

@@ -1,15 +1,32 @@
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { getPluginConfig } from '../utils/get-plugin-config';
-import { describeError } from './issuer';
+import { describeError } from '../utils/describe-error';
 
 const PARTICIPATIONS = 'clearon_participations';
 const COUPONS = 'clearon_coupons';
 const LOCK_TABLE = 'strapi_core_store_settings';
 const LOCK_KEY = 'plugin_clearon_retention_lock';
 const DAY_MS = 24 * 60 * 60 * 1000;
+const LOCK_TTL_MS = 10 * 60_000;
 
-const ERASED = { email: null, phone: null, first_name: null, answers: null };
+/** Rows erased per transaction: no long write lock (SQLite locks the whole database). */
+export const ERASE_BATCH = 500;
+
+/**
+ * Every per-person column of a participation: the contact and answers, the participant's token
+ * (hash) and the Idempotency-Key (hash). What stays is not about a person: the reference (ClearOn
+ * knows the coupon by it), the campaign, delivery type, score, profile, exit screen. The limits
+ * keep counting the person through keyed hashes in clearon_limit_counters.
+ */
+const ERASED = {
+  email: null,
+  phone: null,
+  first_name: null,
+  answers: null,
+  token_hash: null,
+  submission_key: null,
+};
 
 /**
  * Data protection: erasing one person's data on request, and the retention job that erases
@@ -20,35 +37,44 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const owner = randomUUID();
   let schedule: NodeJS.Timeout | null = null;
 
-  /** Erases the participations' personal data and the coupons' links; stops pending coupons. */
-  const eraseParticipations = async (ids: number[]) => {
-    if (ids.length === 0) return { participations: 0, coupons: 0 };
+  /**
+   * Erases at most ERASE_BATCH participations in one transaction: their personal data, their
+   * coupons' code, redeem link and frozen ClearOn request (it holds the recipient); a pending
+   * coupon is stopped.
+   */
+  const eraseBatch = async (ids: number[]) => {
     const now = new Date();
     return knex().transaction(async (trx) => {
-      let coupons = 0;
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        await trx(PARTICIPATIONS)
-          .whereIn('id', chunk)
-          .update({ ...ERASED, erased_at: now, updated_at: now });
-        const couponIds = trx('clearon_coupons_participation_lnk')
-          .select('coupon_id')
-          .whereIn('participation_id', chunk);
-        coupons += await trx(COUPONS)
+      await trx(PARTICIPATIONS)
+        .whereIn('id', ids)
+        .update({ ...ERASED, erased_at: now, updated_at: now });
+      const couponIds = trx('clearon_coupons_participation_lnk')
+        .select('coupon_id')
+        .whereIn('participation_id', ids);
+      const coupons = Number(
+        await trx(COUPONS)
           .whereIn('id', couponIds)
-          // The frozen ClearOn request carries the recipient: it goes too.
-          .update({ code: null, redeem_url: null, request_body: null, updated_at: now });
-        // Clearing the lease also keeps a ClearOn call in flight from writing its result back.
-        await trx(COUPONS).whereIn('id', couponIds).where('status', 'pending').update({
-          status: 'failed',
-          last_error: "The participant's data was erased before the coupon was issued",
-          last_error_code: 'erased',
-          lease_owner: null,
-          lease_until: null,
-        });
-      }
-      return { participations: ids.length, coupons };
+          .update({ code: null, redeem_url: null, request_body: null, updated_at: now })
+      );
+      // Clearing the lease also keeps a ClearOn call in flight from writing its result back.
+      await trx(COUPONS).whereIn('id', couponIds).where('status', 'pending').update({
+        status: 'failed',
+        last_error: "The participant's data was erased before the coupon was issued",
+        last_error_code: 'erased',
+        lease_owner: null,
+        lease_until: null,
+      });
+      return coupons;
     });
+  };
+
+  /** Erases the participations, ERASE_BATCH per transaction. */
+  const eraseParticipations = async (ids: number[], batchSize = ERASE_BATCH) => {
+    let coupons = 0;
+    for (let i = 0; i < ids.length; i += batchSize) {
+      coupons += await eraseBatch(ids.slice(i, i + batchSize));
+    }
+    return { participations: ids.length, coupons };
   };
 
   return {
@@ -57,7 +83,9 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!getPluginConfig(strapi).retentionDays || schedule) return;
       const run = () =>
         this.runRetention().catch((error: Error) =>
-          strapi.log.warn(`[clearon] retention job failed: ${describeError(error)}`)
+          strapi.log.warn(
+            `[clearon] retention job failed: ${describeError(error, 'privacy.retention')}`
+          )
         );
       schedule = setInterval(run, 60 * 60_000);
       schedule.unref();
@@ -80,20 +108,35 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Erases participations older than retentionDays; resolves to null when another instance holds the job. */
-    async runRetention(now = new Date()) {
+    async runRetention(now = new Date(), batchSize = ERASE_BATCH) {
       const days = getPluginConfig(strapi).retentionDays;
       if (!days) return { participations: 0, coupons: 0 };
-      const token = await this.acquireLock(now, 10 * 60_000);
+      const token = await this.acquireLock(now, LOCK_TTL_MS);
       if (!token) return null;
       try {
         const cutoff = new Date(now.getTime() - days * DAY_MS);
-        const ids = (
-          await knex()(PARTICIPATIONS)
-            .select('id')
-            .where('created_at', '<', cutoff)
-            .whereNull('erased_at')
-        ).map((row: { id: number }) => row.id);
-        return await eraseParticipations(ids);
+        const total = { participations: 0, coupons: 0 };
+        let after = 0;
+        // One batch per transaction, each read afresh: participants keep taking part in between.
+        for (;;) {
+          const ids = (
+            await knex()(PARTICIPATIONS)
+              .select('id')
+              .where('created_at', '<', cutoff)
+              .whereNull('erased_at')
+              .andWhere('id', '>', after)
+              .orderBy('id', 'asc')
+              .limit(batchSize)
+          ).map((row: { id: number }) => Number(row.id));
+          if (ids.length === 0) break;
+          total.participations += ids.length;
+          total.coupons += await eraseBatch(ids);
+          after = ids[ids.length - 1];
+          if (ids.length < batchSize) break;
+          // A long run keeps its lock; another instance took it over (ours expired): stop here.
+          if (!(await this.renewLock(token, new Date(), LOCK_TTL_MS))) break;
+        }
+        return total;
       } finally {
         await this.releaseLock(token);
       }
@@ -134,6 +177,17 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         .where({ id: current.id, value: current.value })
         .update({ value });
       return Number(updated) === 1 ? token : null;
+    },
+
+    /** Extends the lock while this holder still has it; false when it has lost it. */
+    async renewLock(token: string, now: Date, ttlMs: number) {
+      const updated = await knex()(LOCK_TABLE)
+        .where({ key: LOCK_KEY })
+        .andWhere('value', 'like', `%${owner}:${token}%`)
+        .update({
+          value: JSON.stringify({ owner: `${owner}:${token}`, until: now.getTime() + ttlMs }),
+        });
+      return Number(updated) >= 1;
     },
 
     /** Releases the lock if this holder still has it (the row stays, expired). */

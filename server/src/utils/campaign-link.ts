@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { joinTableOf } from './link-rows';
 import { UID } from './plugin-id';
 
 /**
@@ -19,27 +20,14 @@ export const linkCampaignDirectly = <T extends object>(params: T): T => {
 
 export const isMarkedForDirectLink = (params: object) => marked.has(params);
 
-interface JoinTableMeta {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  orderColumnName?: string;
-  inverseOrderColumnName?: string;
-}
-
-/** The participation → campaign join table, or null when it has order columns (Strapi's job then). */
-const joinTable = (strapi: Core.Strapi) => {
-  const attribute = strapi.db.metadata.get(UID.participation).attributes.campaign as unknown as {
-    joinTable?: JoinTableMeta;
-  };
-  const table = attribute.joinTable;
-  if (!table || table.orderColumnName || table.inverseOrderColumnName) return null;
-  return { name: table.name, from: table.joinColumn.name, to: table.inverseJoinColumn.name };
-};
+const joinTable = (strapi: Core.Strapi) => joinTableOf(strapi, UID.participation, 'campaign');
 
 export const canLinkDirectly = (strapi: Core.Strapi) => joinTable(strapi) !== null;
 
-/** Writes the link rows in the outbox's transaction `trx`. */
+/**
+ * Writes the link rows in the outbox's transaction `trx`: one statement, the campaign's row ids
+ * selected by the insert itself.
+ */
 export const linkCampaign = async (
   strapi: Core.Strapi,
   trx: Knex.Transaction,
@@ -48,11 +36,17 @@ export const linkCampaign = async (
 ) => {
   const table = joinTable(strapi);
   if (!table) throw new Error('The participation → campaign relation cannot be linked directly');
-  const rows = (await strapi.db
-    .query(UID.campaign)
-    .findMany({ where: { documentId: campaignDocumentId }, select: ['id'] })) as { id: number }[];
-  if (rows.length === 0) return;
   const schema = strapi.db.getSchemaName();
-  const insert = schema ? trx(table.name).withSchema(schema) : trx(table.name);
-  await insert.insert(rows.map((row) => ({ [table.from]: participationId, [table.to]: row.id })));
+  const qualified = (name: string) => (schema ? `${schema}.${name}` : name);
+  const campaignTable = strapi.db.metadata.get(UID.campaign).tableName;
+  await trx.raw('insert into ?? (??, ??) select ?, ?? from ?? where ?? = ?', [
+    qualified(table.name),
+    table.from,
+    table.to,
+    participationId,
+    'id',
+    qualified(campaignTable),
+    'document_id',
+    campaignDocumentId,
+  ]);
 };

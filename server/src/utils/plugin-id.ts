@@ -1,4 +1,4 @@
-export const PLUGIN_ID = 'clearon';
+export { PLUGIN_ID } from '../../../shared/contracts/permissions';
 
 export const UID = {
   integration: 'plugin::clearon.integration',

@@ -1,5 +1,7 @@
-import { BlockList, isIP } from 'net';
+import { isIP } from 'net';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { blockedRange } from '../utils/address-ranges';
+import { TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../../shared/contracts/integrations';
 
 /** What the admin may send to create an integration (after validation and trimming). */
 export interface IntegrationCreateInput {
@@ -24,8 +26,8 @@ export interface EndpointRules {
 
 export const NAME_MAX = 100;
 export const API_KEY_MAX = 4096;
-export const TIMEOUT_MIN = 500;
-export const TIMEOUT_MAX = 30_000;
+export const TIMEOUT_MIN = TIMEOUT_MIN_MS;
+export const TIMEOUT_MAX = TIMEOUT_MAX_MS;
 export const COUPON_CODE_MAX = 64;
 const ENDPOINT_MAX = 2048;
 const INTEGRATION = 'a ClearOn integration';
@@ -45,29 +47,11 @@ const RESERVED_HEADERS = [
   'user-agent',
 ];
 
-const privateRanges = (() => {
-  const list = new BlockList();
-  for (const [net, prefix] of [
-    ['0.0.0.0', 8],
-    ['10.0.0.0', 8],
-    ['100.64.0.0', 10],
-    ['127.0.0.0', 8],
-    ['169.254.0.0', 16],
-    ['172.16.0.0', 12],
-    ['192.168.0.0', 16],
-  ] as const) {
-    list.addSubnet(net, prefix, 'ipv4');
-  }
-  list.addAddress('::', 'ipv6');
-  list.addAddress('::1', 'ipv6');
-  list.addSubnet('fc00::', 7, 'ipv6');
-  list.addSubnet('fe80::', 10, 'ipv6');
-  return list;
-})();
-
 /**
- * True for loopback, private, link-local, unspecified and carrier-grade NAT addresses and for
- * localhost names. IPv4-mapped IPv6 addresses (::ffff:10.0.0.1) count as their IPv4 address.
+ * True for localhost names and for IP literals the network guard refuses (loopback, private,
+ * link-local, CGNAT, multicast, documentation and the other special-purpose ranges, and their
+ * IPv4-mapped, NAT64 and 6to4 forms): the save-time check of the literal host. Host names are
+ * checked when ClearOn is called, on every address they resolve to (utils/network-guard).
  */
 export const isPrivateHost = (hostname: string): boolean => {
   const host = hostname
@@ -75,18 +59,7 @@ export const isPrivateHost = (hostname: string): boolean => {
     .replace(/^\[(.*)\]$/, '$1')
     .replace(/\.$/, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  const version = isIP(host);
-  if (version === 4) return privateRanges.check(host, 'ipv4');
-  if (version === 6) {
-    const mapped = /^::ffff:(?:0:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
-    if (mapped) {
-      const n = (parseInt(mapped[1], 16) << 16) | parseInt(mapped[2], 16);
-      const v4 = [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join('.');
-      return privateRanges.check(v4, 'ipv4');
-    }
-    return privateRanges.check(host, 'ipv6');
-  }
-  return false;
+  return isIP(host) !== 0 && blockedRange(host) !== null;
 };
 
 /** Why an endpoint is refused, in plain words (to follow the field name), or null when it is fine. */

@@ -1,30 +1,19 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
+import {
+  LABEL_MAX,
+  MAPPING_VARIABLE_TYPES,
+  TECHNICAL_NAME_MAX,
+  TECHNICAL_NAME_PATTERN,
+  type MappingVariableCreateInput,
+  type MappingVariableUpdateInput,
+} from '../../../shared/contracts/mapping-variables';
 
-export type MappingVariableType = 'answer' | 'opt-in';
+export type {
+  MappingVariableCreateInput,
+  MappingVariableType,
+  MappingVariableUpdateInput,
+} from '../../../shared/contracts/mapping-variables';
 
-/** What the admin may send to create a mapping variable (after validation and trimming). */
-export interface MappingVariableCreateInput {
-  label: string;
-  technicalName: string;
-  type: MappingVariableType;
-  availableInForms?: boolean;
-}
-
-/**
- * What the admin may send to update one. technicalName and type may be sent back unchanged (a
- * form posting the whole variable); the service refuses any change to them.
- */
-export interface MappingVariableUpdateInput {
-  label?: string;
-  availableInForms?: boolean;
-  technicalName?: string;
-  type?: MappingVariableType;
-}
-
-export const LABEL_MAX = 100;
-export const TECHNICAL_NAME_MAX = 64;
-export const TECHNICAL_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
-export const MAPPING_VARIABLE_TYPES: readonly MappingVariableType[] = ['answer', 'opt-in'];
 const WHAT = 'a mapping variable';
 
 /** A 400 in Strapi's standard shape whose details name each field. */

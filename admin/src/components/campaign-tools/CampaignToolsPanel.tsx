@@ -5,6 +5,7 @@ import { useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useHref } from 'react-router-dom';
 
+import { ACTIONS, permission } from '../../../../shared/contracts/permissions';
 import { PLUGIN_ID } from '../../pluginId';
 import { messages } from './messages';
 import { TestCouponModal } from './TestCouponModal';
@@ -24,7 +25,7 @@ export interface EditViewPanelProps {
   collectionType: string;
 }
 
-const TEST_PERMISSIONS = [{ action: `plugin::${PLUGIN_ID}.coupons.test`, subject: null }];
+const TEST_PERMISSIONS = [permission(ACTIONS.couponsTest)];
 
 /** The preview page's path inside the admin (the router adds the admin's base URL). */
 export const previewPath = (documentId: string, version: CampaignVersion) =>

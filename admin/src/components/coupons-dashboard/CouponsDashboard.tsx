@@ -5,6 +5,7 @@ import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
 
+import { ACTIONS, permission } from '../../../../shared/contracts/permissions';
 import {
   exportCoupons,
   getCouponStats,
@@ -50,10 +51,7 @@ export interface CouponsDashboardProps {
 /** While a row of the page is pending, the page reloads this often. */
 export const REFRESH_MS = 5_000;
 
-const PERMISSIONS = [
-  { action: 'plugin::clearon.coupons.retry', subject: null },
-  { action: 'plugin::clearon.coupons.export', subject: null },
-];
+const PERMISSIONS = [permission(ACTIONS.couponsRetry), permission(ACTIONS.couponsExport)];
 
 /** The server's message (`{error: {message}}`) when there is one. */
 const errorMessage = (error: unknown) => {

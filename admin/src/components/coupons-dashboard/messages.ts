@@ -134,6 +134,10 @@ export const messages = {
     'dashboard.error.integration_disabled',
     'The ClearOn integration is disabled'
   ),
+  errorBlockedAddress: m(
+    'dashboard.error.blocked_address',
+    "The ClearOn endpoint's address is private or reserved: allowed only with the plugin option allowPrivateHosts"
+  ),
   errorInternal: m('dashboard.error.internal', 'An internal error stopped the issuing'),
   errorErased: m('dashboard.error.erased', "The participant's data was erased"),
   statusNeedsAttention: m('dashboard.status.needs_attention', 'Needs attention'),

@@ -39,6 +39,7 @@ export const ERROR_MESSAGES: Record<string, Message> = {
   no_integration: messages.errorNoIntegration,
   integration_missing: messages.errorIntegrationMissing,
   integration_disabled: messages.errorIntegrationDisabled,
+  blocked_address: messages.errorBlockedAddress,
   internal: messages.errorInternal,
   erased: messages.errorErased,
   circuit_open: messages.errorCircuitOpen,

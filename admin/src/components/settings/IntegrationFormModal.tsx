@@ -18,11 +18,9 @@ import type {
   IntegrationCreateBody,
   IntegrationUpdateBody,
 } from '../../api/integrations';
+import { TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../../../shared/contracts/integrations';
 import { FormModal } from './FormModal';
 import { messages } from './messages';
-
-const TIMEOUT_MIN = 500;
-const TIMEOUT_MAX = 30_000;
 
 type FieldName = 'name' | 'endpoint' | 'authHeaderName' | 'apiKey' | 'timeoutMs';
 
@@ -79,7 +77,7 @@ const parseTimeout = (value: string): number | null | undefined => {
   if (!text) return undefined;
   if (!/^\d+$/.test(text)) return null;
   const number = Number(text);
-  return number >= TIMEOUT_MIN && number <= TIMEOUT_MAX ? number : null;
+  return number >= TIMEOUT_MIN_MS && number <= TIMEOUT_MAX_MS ? number : null;
 };
 
 const IntegrationForm = ({

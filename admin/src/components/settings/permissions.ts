@@ -1,10 +1,9 @@
-/** The RBAC actions of the ClearOn settings (registered by the server's bootstrap). */
-export const SETTINGS_READ = 'plugin::clearon.settings.read';
-export const SETTINGS_UPDATE = 'plugin::clearon.settings.update';
+import { ACTIONS, permission } from '../../../../shared/contracts/permissions';
 
+/** The RBAC actions of the ClearOn settings (registered by the server's bootstrap). */
 export const PERMISSIONS = {
   /** Who sees the settings links and pages. */
-  read: [{ action: SETTINGS_READ, subject: null }],
+  read: [permission(ACTIONS.settingsRead)],
   /** Who may create, edit, delete, test (useRBAC turns it into `canUpdate`). */
-  update: [{ action: SETTINGS_UPDATE, subject: null }],
+  update: [permission(ACTIONS.settingsUpdate)],
 };

@@ -1,11 +1,12 @@
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
+import { ACTIONS, permission } from '../../../../shared/contracts/permissions';
 import { CouponsDashboard } from '../../components/coupons-dashboard/CouponsDashboard';
 import { messages } from '../../components/coupons-dashboard/messages';
 
 /** Who may open the dashboard (the menu link asks for the same). */
-export const READ_PERMISSIONS = [{ action: 'plugin::clearon.coupons.read', subject: null }];
+export const READ_PERMISSIONS = [permission(ACTIONS.couponsRead)];
 
 /** The coupons dashboard page (Plugins → ClearOn coupons), loaded lazily from the menu link. */
 const CouponsPage = () => {

@@ -14,8 +14,9 @@ const FRAME_STYLE = `
 `;
 
 /**
- * The exit screen's HTML in a sandboxed frame: it is the editor's own HTML, so it is shown as
- * written, but scripts never run (no allow-scripts) and it cannot touch the admin's page.
+ * The exit screen's HTML, exactly as participants get it (rendered from the rich text and
+ * sanitized on the server), in a sandboxed frame: scripts could not run anyway (no allow-scripts,
+ * a CSP without scripts) and it cannot touch the admin's page.
  */
 export const screenDocument = (screen: Pick<PreviewExitScreen, 'title' | 'html'>) =>
   '<!doctype html><html><head><meta charset="utf-8">' +

@@ -15,6 +15,7 @@ const screenOf = (
 ): PreviewExitScreen => ({
   index,
   title,
+  blocks: [{ type: 'paragraph', children: [{ type: 'text', text: 'Thanks' }] }],
   html: '<p>Thanks</p>',
   match: 'default',
   minScore: null,

@@ -16,6 +16,8 @@ const acme: Integration = {
   isDefault: true,
   apiKeySet: true,
   lastCheck: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
 const badRequest = (path: string, message: string) =>
