@@ -1,4 +1,5 @@
 import type { DatabaseClient } from '../tests/harness/database';
+import type { OutageResult } from './figure-outage';
 import type { Latency } from './lib';
 
 /** Figure 6 on one database: what the live-campaign rules cost, and one person's race. */
@@ -77,6 +78,8 @@ export interface Results {
     rssBeforeMb: number;
   }>;
   rules: RulesResult[];
+  /** Figure 7: a backlog built during a ClearOn outage, drained once it is back. */
+  outages: OutageResult[];
   invariants: Array<{
     label: string;
     participations: number;
@@ -310,6 +313,8 @@ export const renderReport = (r: Results) => {
     out.push('');
   }
 
+  if (r.outages.length > 0) renderOutages(out, r.outages);
+
   out.push('### Invariants');
   out.push('');
   out.push('| run | participations | issued | duplicates (target 0) | lost (target 0) |');
@@ -318,4 +323,54 @@ export const renderReport = (r: Results) => {
     out.push(`| ${i.label} | ${i.participations} | ${i.issued} | ${i.duplicates} | ${i.lost} |`);
   }
   return out.join('\n');
+};
+
+/** Figure 7: what ClearOn received during the outage, and the drain once it was back. */
+const renderOutages = (out: string[], outages: OutageResult[]) => {
+  const o = outages[0];
+  const s = (n: number) => `${n.toFixed(1)} s`;
+  out.push(
+    `### 7. A backlog built during a ClearOn outage, drained once it is back (L = ${o.latencyMs} ms)`
+  );
+  out.push('');
+  out.push(
+    `A fresh Strapi, worker concurrency C = ${o.concurrency}, the circuit's defaults (` +
+      `\`failureThreshold\` ${o.failureThreshold}, backoff 1 s to 10 min, \`retryForMs\` 72 h) ` +
+      `except \`probeIntervalMs\` ${o.probeIntervalMs} ms (default 30 s), so that the figure runs ` +
+      'in minutes. ClearOn goes down (every connection reset without an answer), the backlog comes ' +
+      'in through the public API, the circuit opens, every coupon is parked, and the outage goes ' +
+      `on for ${o.holdProbes} more probe intervals. While the circuit is open ClearOn gets one ` +
+      'probe per interval: the requests of the outage must stay within `failureThreshold` + C ' +
+      '(the tries under way when it opened) + the intervals it was open + 1, or the run fails. ' +
+      'They are split at half an interval after the circuit opened (the first probe is due one ' +
+      'interval after). The drain runs from the probe that reached ClearOn once it was back to ' +
+      'the last coupon recorded, against the limit C / L, as in figure 3.'
+  );
+  out.push('');
+  out.push(
+    '| database | backlog | accepted in | outage | circuit open after / for | requests ClearOn received during the outage | before / after the circuit opened | probe intervals while open | bound | attempts spent by the backlog |'
+  );
+  out.push('|---|---|---|---|---|---|---|---|---|---|');
+  for (const t of outages) {
+    out.push(
+      `| ${t.client} | ${t.backlog} | ${s(t.ingestSeconds)} | ${s(t.outageSeconds)} | ${s(t.openedAfterSeconds)} / ${s(t.openSeconds)} | **${t.requests}** | ${t.beforeOpen} / ${t.afterOpen} | ${t.intervals} | ${t.bound} ${t.requests <= t.bound ? 'held' : '**broken**'} | ${t.attemptsSpent} |`
+    );
+  }
+  out.push('');
+  out.push(
+    '| database | back → probe | probe → next request | drain (probe → last recorded) | coupons/s | limit C/L | share | target ≥ 85 % | steady rate (10–90 %) | back → all issued (rate) | requests after the outage (not 201) |'
+  );
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const t of outages) {
+    out.push(
+      `| ${t.client} | ${t.probeAfterMs} ms | ${t.wakeMs} ms | ${s(t.drainSeconds)} | ${t.rate.toFixed(1)} | ${t.limit} | ${(t.share * 100).toFixed(1)} % | ${verdict(t.share >= 0.85)} | ${t.steadyRate.toFixed(1)}/s | ${s(t.backToDoneSeconds)} (${t.rateFromBack.toFixed(1)}/s) | ${t.requestsAfter} (${t.notCreatedAfter}) |`
+    );
+  }
+  out.push('');
+  out.push(
+    `With the default \`probeIntervalMs\` (30 s) an outage sends ClearOn at most 120 probes an hour ` +
+      'per integration, whatever the backlog; the wait between ClearOn coming back and its next ' +
+      'probe grows to at most 30 s, the drain itself does not change.'
+  );
+  out.push('');
 };

@@ -7,7 +7,7 @@
  * baseline in the same run: this machine is shared and noisy, ratios are what carry over.
  *
  * Options: --short, --db sqlite,postgres (default both), --out FILE (full mode; default
- * docs/benchmarks.md), --figures 1,2,3,4,5,6 (default all; a partial run prints and never writes).
+ * docs/benchmarks.md), --figures 1,2,3,4,5,6,7 (default all; a partial run prints and never writes).
  */
 import fs from 'fs';
 import path from 'path';
@@ -36,6 +36,7 @@ import {
   type Latency,
   type Stack,
 } from './lib';
+import { outageDrain } from './figure-outage';
 import { renderReport, type Results, type RulesResult } from './report';
 
 const argv = process.argv.slice(2);
@@ -46,8 +47,9 @@ const option = (name: string) => {
 const SHORT = argv.includes('--short') || process.env.BENCH_SHORT === '1';
 const DATABASES = (option('--db') ?? 'sqlite,postgres').split(',') as DatabaseClient[];
 const OUT = option('--out') ?? path.join(__dirname, '..', 'docs', 'benchmarks.md');
-const FIGURES = new Set((option('--figures') ?? '1,2,3,4,5,6').split(',').map(Number));
-const PARTIAL = [1, 2, 3, 4, 5, 6].some((figure) => !FIGURES.has(figure));
+const ALL_FIGURES = [1, 2, 3, 4, 5, 6, 7];
+const FIGURES = new Set((option('--figures') ?? ALL_FIGURES.join(',')).split(',').map(Number));
+const PARTIAL = ALL_FIGURES.some((figure) => !FIGURES.has(figure));
 
 const PLAN = SHORT
   ? {
@@ -64,6 +66,7 @@ const PLAN = SHORT
       concurrencies: [10],
       bursts: [500],
       exportRows: 20_000,
+      outageBacklog: 500,
     }
   : {
       warmup: 200,
@@ -78,6 +81,7 @@ const PLAN = SHORT
       concurrencies: [10, 50],
       bursts: [1000, 5000, 10000],
       exportRows: 100_000,
+      outageBacklog: 5000,
     };
 const L = 100;
 const PAUSE_MS = 20;
@@ -454,6 +458,7 @@ const main = async () => {
     bursts: [],
     exports: [],
     rules: [],
+    outages: [],
     invariants: [],
   };
   const check = async (stack: Stack, label: string) => {
@@ -496,6 +501,9 @@ const main = async () => {
         await stack.stop();
       }
       if (FIGURES.has(5)) results.exports.push(await csvExport(client, simulator));
+      if (FIGURES.has(7)) {
+        results.outages.push(await outageDrain(client, simulator, PLAN.outageBacklog, check));
+      }
       if (SHORT || !FIGURES.has(4)) continue;
       // Full run: each burst on a fresh database and a fresh Strapi (clean peak RSS).
       const sizes = client === DATABASES[0] ? PLAN.bursts : [5000];
@@ -537,8 +545,10 @@ const main = async () => {
   const failedSubmits = results.bursts.filter((b) => b.failed > 0);
   // Figure 6 (c): simultaneous submits of one person to a `once` campaign, one 201 and one coupon.
   const races = results.rules.filter((r) => !r.race.holds);
-  if (broken.length > 0 || failedSubmits.length > 0 || races.length > 0) {
-    log(`INVARIANTS BROKEN: ${JSON.stringify({ broken, failedSubmits, races })}`);
+  // Figure 7: ClearOn's requests during the outage within their bound, the circuit closed after.
+  const outages = results.outages.filter((o) => !o.holds);
+  if (broken.length > 0 || failedSubmits.length > 0 || races.length > 0 || outages.length > 0) {
+    log(`INVARIANTS BROKEN: ${JSON.stringify({ broken, failedSubmits, races, outages })}`);
     process.exitCode = 1;
   } else {
     log(`invariants hold: 0 duplicates, 0 lost (${Math.round(results.seconds)} s)`);

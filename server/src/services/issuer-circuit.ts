@@ -119,14 +119,19 @@ export const createCircuit = (strapi: Core.Strapi, clock: DbClock) => {
     return Number(taken) === 1;
   };
 
-  /** Makes the coupons parked on this integration due now. */
+  /**
+   * Makes the coupons parked on this integration due now, each as of when it was written: they
+   * drain oldest first, and their due times stay apart. One value for all of them (`now`) made
+   * every claim of the drain (ORDER BY next_attempt_at, id, over the index on status and
+   * next_attempt_at) read and sort the whole backlog on PostgreSQL, at a cost growing with it.
+   */
   const wake = async (integrationId: number) => {
     const link = linkTable();
     await knex()(COUPONS)
       .where('status', 'pending')
       .andWhere('last_error_code', PARKED_CODE)
       .whereIn('id', knex()(link.name).select(link.coupon).where(link.integration, integrationId))
-      .update({ next_attempt_at: clock.now() });
+      .update({ next_attempt_at: knex().raw(`COALESCE(created_at, ${clock.nowSql()})`) });
   };
 
   return {
