@@ -81,6 +81,31 @@ describe('the issuing worker', () => {
     expect(references.sort()).toEqual((await coupons()).map((c) => c.reference).sort());
   });
 
+  it('never runs more than worker.concurrency at once, however many submits ask to issue now', async () => {
+    await issuer().stop();
+    for (let i = 0; i < 12; i++) await submit(200 + i);
+    const ids = (await coupons()).filter((c) => c.status === 'pending').map((c) => c.id);
+    expect(ids).toHaveLength(12);
+    simulator.setLatency(400);
+    let peak = 0;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, issuer().stats().inFlight);
+    }, 2);
+    try {
+      issuer().start();
+      // Twelve commits asking at once (each submit calls issueNow after its commit): a slot is
+      // counted from before the claim's round trip, so they still use two. (On SQLite the driver
+      // is synchronous and the claims cannot overlap; on PostgreSQL and MariaDB, before the fix,
+      // all twelve reached ClearOn together.)
+      await Promise.all(ids.map((id) => issuer().issueNow(id)));
+      await waitFor(async () => (await coupons()).every((c) => c.status === 'issued'), 30_000);
+    } finally {
+      clearInterval(sampler);
+      simulator.setLatency(0);
+    }
+    expect(peak).toBe(2);
+  });
+
   /** Submits one coupon and, while ClearOn works on it, hands its lease to another worker. */
   const stealLeaseInFlight = async (i: number) => {
     await issuer().stop();

@@ -71,6 +71,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   let ticking = false;
   let tickAgain = false;
   let inFlight = 0;
+  // Slots taken by issueNow() while it claims its coupon: counted so that a burst of submits cannot
+  // overshoot worker.concurrency during the claim's round trip.
+  let reserved = 0;
+  const busy = () => inFlight + reserved;
   const counts = { issued: 0, retried: 0, failed: 0, dead: 0, attention: 0, parked: 0 };
   const inFlightDone = new Set<Promise<void>>();
 
@@ -504,7 +508,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const startReady = () => {
     const stale: number[] = [];
-    while (running && inFlight < config().concurrency && ready.length > 0) {
+    while (running && busy() < config().concurrency && ready.length > 0) {
       const { coupon, leasedAt } = ready.shift()!;
       if (Date.now() - leasedAt > config().leaseMs / 2) stale.push(coupon.id);
       else void run(coupon);
@@ -559,7 +563,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       await probeOpenCircuits();
       // Enough for the free slots, and a full set ready behind them.
-      const wanted = 2 * config().concurrency - inFlight - ready.length;
+      const wanted = 2 * config().concurrency - busy() - ready.length;
       if (wanted > 0) {
         // The lease runs from the claim's start (its `now`), not from when the rows came back.
         const leasedAt = Date.now();
@@ -632,11 +636,19 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     async issueNow(id: number, known?: Omit<ClaimedCoupon, 'leaseOwner'>) {
       // Called when the participation commits: let the request that wrote it answer first.
       await new Promise((resolve) => setImmediate(resolve));
-      if (!running || inFlight >= config().concurrency) return;
-      const ids = await claimOne(id).catch(() => []);
-      if (ids.length === 0) return;
-      const [coupon] = known ? [{ ...known, leaseOwner: owner }] : await loadSafely(ids);
+      if (!running || busy() >= config().concurrency) return;
+      reserved += 1;
+      let coupon: ClaimedCoupon | undefined;
+      try {
+        const ids = await claimOne(id).catch(() => []);
+        if (ids.length > 0) {
+          [coupon] = known ? [{ ...known, leaseOwner: owner }] : await loadSafely(ids);
+        }
+      } finally {
+        reserved -= 1;
+      }
       if (coupon) await run(coupon);
+      else startReady();
     },
 
     /**
