@@ -7,36 +7,44 @@ import { LINK_SCHEMES } from './links';
  * or in a legacy text cannot carry a script, an event handler (`on*`) or a javascript:/data: URL.
  */
 
-/** What `blocksToHtml` may produce, and nothing else: the last line of defence. */
-const OUTPUT: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'ul',
-    'ol',
-    'li',
-    'blockquote',
-    'pre',
-    'code',
-    'strong',
-    'em',
-    'u',
-    's',
-    'a',
-    'img',
-  ],
-  allowedAttributes: { a: ['href'], img: ['src', 'alt', 'width', 'height'] },
+/** The tags Blocks renders to. */
+const BLOCK_TAGS = [
+  'p',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'code',
+  'strong',
+  'em',
+  'u',
+  's',
+  'a',
+  'img',
+];
+
+/** The URL rules of both allowlists. */
+const URL_RULES: sanitizeHtml.IOptions = {
   allowedSchemes: [...LINK_SCHEMES],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+};
+
+/** What `blocksToHtml` may produce, and nothing else: the last line of defence. */
+const OUTPUT: sanitizeHtml.IOptions = {
+  allowedTags: BLOCK_TAGS,
+  allowedAttributes: { a: ['href'], img: ['src', 'alt', 'width', 'height'] },
+  ...URL_RULES,
 };
 
 export const sanitizeOutputHtml = (html: string) => sanitizeHtml(html, OUTPUT);
@@ -49,39 +57,9 @@ export const sanitizeOutputHtml = (html: string) => sanitizeHtml(html, OUTPUT);
  * checks it again once filled in.
  */
 const LEGACY_INPUT: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'div',
-    'br',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'ul',
-    'ol',
-    'li',
-    'blockquote',
-    'pre',
-    'code',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'u',
-    's',
-    'strike',
-    'del',
-    'a',
-    'img',
-  ],
+  allowedTags: [...BLOCK_TAGS, 'div', 'b', 'i', 'strike', 'del'],
   allowedAttributes: { a: ['href'], img: ['src', 'alt'] },
-  allowedSchemes: [...LINK_SCHEMES],
-  allowedSchemesByTag: { img: ['http', 'https'] },
-  allowedSchemesAppliedToAttributes: ['href', 'src'],
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
+  ...URL_RULES,
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'iframe', 'object'],
 };
 
