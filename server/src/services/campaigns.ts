@@ -2,15 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
 import { CAMPAIGN_POPULATE, type Campaign } from '../domain/campaign';
 import { UID } from '../utils/plugin-id';
+import type { PreviewField } from '../../../shared/contracts/preview';
 
-export interface PublicField {
-  key: string;
-  label: string;
-  type: string;
-  required: boolean;
-  options?: { label: string; value: string }[];
-  showWhen?: { field: string; value: string | null };
-}
+/** A form field as the public API shows it: the same shape as the admin preview's. */
+export type PublicField = PreviewField;
 
 export interface PublicCampaign {
   slug: string;
