@@ -4,6 +4,7 @@ import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
 import { PERMISSIONS as SETTINGS_PERMISSIONS } from './components/settings/permissions';
 import { CampaignToolsPanel } from './components/campaign-tools/CampaignToolsPanel';
+import { EntryCouponsPanel } from './components/triggers/EntryCouponsPanel';
 import { getTranslation } from './utils/getTranslation';
 import { prefixPluginTranslations } from './utils/prefixPluginTranslations';
 
@@ -82,6 +83,23 @@ export default {
           permissions: SETTINGS_PERMISSIONS.read,
           Component: () => import('./pages/Settings/BotChecksPage'),
         },
+        {
+          id: `${PLUGIN_ID}-webhooks`,
+          to: `${PLUGIN_ID}/webhooks`,
+          intlLabel: { id: getTranslation('settings.webhooks.link'), defaultMessage: 'Webhooks' },
+          permissions: SETTINGS_PERMISSIONS.read,
+          Component: () => import('./pages/Settings/WebhooksPage'),
+        },
+        {
+          id: `${PLUGIN_ID}-triggers`,
+          to: `${PLUGIN_ID}/triggers`,
+          intlLabel: {
+            id: getTranslation('settings.triggers.link'),
+            defaultMessage: 'Coupon triggers',
+          },
+          permissions: SETTINGS_PERMISSIONS.read,
+          Component: () => import('./pages/Settings/TriggersPage'),
+        },
       ]
     );
 
@@ -103,9 +121,10 @@ export default {
   },
 
   bootstrap(app: StrapiAdminBootstrapApp) {
-    // The "ClearOn" side panel (Preview, Send a test coupon) in a campaign's edit view.
+    // The "ClearOn" side panel (Preview, Send a test coupon) in a campaign's edit view, and the
+    // "ClearOn coupon" panel of an entry of the app's own types that a coupon trigger names.
     const cm = app.getPlugin('content-manager')?.apis as ContentManagerApis | undefined;
-    cm?.addEditViewSidePanel?.([CampaignToolsPanel]);
+    cm?.addEditViewSidePanel?.([CampaignToolsPanel, EntryCouponsPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -23,7 +23,39 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       // The playground talks to the local ClearOn simulator over plain http on loopback.
       allowPrivateHosts: true,
+      // The demo's own form: each opted-in sign-up (POST /api/signups) gets coupon ENTRY5, valid
+      // 7 days, sent by email, or by SMS when deliveryType is sms and a phone is given.
+      triggers: [
+        {
+          key: 'signup-welcome',
+          name: 'Sign-up welcome coupon',
+          contentType: 'api::signup.signup',
+          event: 'create',
+          couponCode: 'ENTRY5',
+          validityDays: 7,
+          delivery: 'automatic',
+          channel: 'entry',
+          mapping: {
+            email: 'email',
+            phone: 'phone',
+            firstName: 'firstName',
+            deliveryType: 'deliveryType',
+          },
+          condition: { field: 'optIn', equals: true },
+          participationLimit: 'once',
+        },
+      ],
       ...JSON.parse(env('CLEARON_PLAYGROUND_CONFIG', '{}') || '{}'),
     },
+  },
+  // GraphQL at /graphql: the plugin adds clearonCampaign, clearonParticipate and
+  // clearonParticipation (docs/graphql.md). No landing page; bounded queries.
+  graphql: {
+    enabled: true,
+    config: { landingPage: false, defaultLimit: 25, maxLimit: 100, depthLimit: 10 },
+  },
+  'users-permissions': {
+    enabled: true,
+    config: { jwtSecret: env('JWT_SECRET', 'playground-jwt-secret') },
   },
 });

@@ -4,6 +4,7 @@ import { closeLimiters } from './middlewares/rate-limit';
 
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'privacy').stopSchedule();
+  await getService(strapi, 'trigger-sweep').stop();
   await getService(strapi, 'issuer').stop();
   await closeLimiters(strapi);
 };

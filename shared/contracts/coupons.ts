@@ -27,6 +27,8 @@ export interface AdminCoupon {
   reference: string;
   /** The campaign's documentId. */
   campaign: string | null;
+  /** The coupon trigger's key, for a coupon of one of the app's own entries. */
+  trigger: string | null;
   couponCode: string;
   validityDays: number;
   delivery: CouponDelivery;
@@ -64,6 +66,8 @@ export type CouponStats = Record<CouponStatus, number>;
 /** The filters the routes take (query, or the body of a bulk retry); `from` / `to` are ISO instants. */
 export interface CouponFilters {
   campaign?: string;
+  /** A coupon trigger's key (coupons of the app's own content types). */
+  trigger?: string;
   status?: CouponStatus;
   from?: string;
   to?: string;

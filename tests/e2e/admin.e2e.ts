@@ -155,8 +155,8 @@ describe('the editor in the admin panel, in Chromium', () => {
     await page.getByRole('option', { name: option, exact: true }).click();
   };
   /**
-   * Adds an entry to the repeatable component `attribute` inside `scope`: its block is the label
-   * "fields (2)", the entries and "Add an entry" (the last one in the block, after the entries'
+   * Adds an entry to the repeatable component labelled `attribute` inside `scope`: its block is the
+   * label "Form fields (2)" (the plugin's Content Manager labels), the entries and "Add an entry" (the last one in the block, after the entries'
    * own nested blocks); while empty, the block is a single "No entry yet" button.
    */
   const addEntry = async (scope: Locator, attribute: string) => {
@@ -312,29 +312,29 @@ describe('the editor in the admin panel, in Chromium', () => {
     await expect(input('format').textContent()).resolves.toContain('form');
 
     const main = page.locator('main');
-    await addEntry(main, 'fields');
+    await addEntry(main, 'Form fields');
     await input('fields.0.key').fill('email');
     await input('fields.0.label').fill('Email');
     await choose('fields.0.type', 'email');
     await input('fields.0.required').check({ force: true });
 
-    await addEntry(main, 'fields');
+    await addEntry(main, 'Form fields');
     await input('fields.1.key').fill('deliveryType');
     await input('fields.1.label').fill('How would you like your coupon?');
     await choose('fields.1.type', 'choice');
     await input('fields.1.required').check({ force: true });
     await input('fields.1.mappingVariable').fill('deliveryType');
     const deliveryField = entryOf('fields.1.key');
-    await addEntry(deliveryField, 'options');
+    await addEntry(deliveryField, 'Options');
     await input('fields.1.options.0.label').fill('By SMS');
     await input('fields.1.options.0.value').fill('sms');
-    await addEntry(deliveryField, 'options');
+    await addEntry(deliveryField, 'Options');
     await input('fields.1.options.1.label').fill('By email');
     await input('fields.1.options.1.value').fill('email');
     await input('fields.1.mappingVariable').scrollIntoViewIfNeeded();
     await shot('06-campaign-form-fields');
 
-    await addEntry(main, 'exitScreens');
+    await addEntry(main, 'Exit screens');
     await input('exitScreens.0.title').fill('Thanks!');
     // The body is Strapi's rich-text (Blocks) editor: a Slate contenteditable, typed into.
     const body = entryOf('exitScreens.0.title').locator('[data-slate-editor="true"]');

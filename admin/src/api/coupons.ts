@@ -33,8 +33,9 @@ export const toSearch = (params: Record<string, string | number | undefined>) =>
   return text ? `?${text}` : '';
 };
 
-const filterParams = ({ campaign, status, from, to }: CouponQuery) => ({
+const filterParams = ({ campaign, trigger, status, from, to }: CouponQuery) => ({
   campaign,
+  trigger,
   status,
   from,
   to,
@@ -60,9 +61,9 @@ export const getCouponStats = async (
   client: FetchClient,
   query: CouponQuery
 ): Promise<CouponStats> => {
-  const { campaign, from, to } = query;
+  const { campaign, trigger, from, to } = query;
   const { data } = await client.get<{ data: Partial<CouponStats> }>(
-    `/clearon/coupons/stats${toSearch({ campaign, from, to })}`
+    `/clearon/coupons/stats${toSearch({ campaign, trigger, from, to })}`
   );
   const counts = data?.data ?? {};
   return {

@@ -1,5 +1,6 @@
 import { DEFAULT_VERIFY_URLS } from '../captcha/providers';
 import { yup } from '@strapi/utils';
+import type { TriggerInput } from '../../../shared/contracts/triggers';
 
 /** A rate limit budget: `points` requests per client address every `durationSec` seconds. */
 export interface RateLimitBudget {
@@ -36,6 +37,18 @@ export interface ClearonPluginConfig {
     /** Fold `+tag` and Gmail dots so that `a.da+1@gmail.com` is the same person as `ada@gmail.com`. */
     normalizeEmailAliases: boolean;
   };
+  /**
+   * Coupon triggers declared in code (read-only in the admin): a coupon for each entry of one of the
+   * app's collection types. Checked against the content types at startup.
+   */
+  triggers: TriggerInput[];
+  /** The periodic pass that issues for entries written behind the document service's back. */
+  triggerSweep: {
+    enabled: boolean;
+    intervalMs: number;
+    /** Entries written this long ago at most are looked at. */
+    lookbackHours: number;
+  };
   worker: {
     enabled: boolean;
     concurrency: number;
@@ -67,6 +80,8 @@ export const defaultConfig: ClearonPluginConfig = {
   },
   limits: { recipientPerDay: 5, normalizeEmailAliases: false },
   captcha: { timeoutMs: 5_000, verifyUrls: { ...DEFAULT_VERIFY_URLS } },
+  triggers: [],
+  triggerSweep: { enabled: true, intervalMs: 60_000, lookbackHours: 24 },
   worker: {
     enabled: true,
     concurrency: 10,
@@ -123,6 +138,19 @@ const schema = yup
       recipientPerDay: yup.number().integer().min(1).nullable(),
       normalizeEmailAliases: yup.boolean(),
     }),
+    // Each trigger is checked against the content types in bootstrap (they are not loaded yet here).
+    triggers: yup.array().of(yup.object()),
+    triggerSweep: yup
+      .object({
+        enabled: yup.boolean(),
+        intervalMs: yup.number().integer().min(1_000),
+        lookbackHours: yup
+          .number()
+          .integer()
+          .min(1)
+          .max(24 * 90),
+      })
+      .noUnknown(true, 'triggerSweep has unknown keys: ${unknown}'),
     worker: yup.object({
       enabled: yup.boolean(),
       concurrency: yup.number().integer().min(1).max(200),

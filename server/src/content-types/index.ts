@@ -4,6 +4,7 @@ import campaign from './campaign/schema.json';
 import participation from './participation/schema.json';
 import coupon from './coupon/schema.json';
 import limitCounter from './limit-counter/schema.json';
+import trigger from './trigger/schema.json';
 
 export default {
   integration: { schema: integration },
@@ -12,4 +13,5 @@ export default {
   participation: { schema: participation },
   coupon: { schema: coupon },
   'limit-counter': { schema: limitCounter },
+  trigger: { schema: trigger },
 };

@@ -34,6 +34,11 @@ const readFilters = (query: Record<string, unknown>): CouponFilters => {
       throw invalid('campaign', 'must be a campaign id');
     filters.campaign = query.campaign;
   }
+  if (query.trigger !== undefined) {
+    if (typeof query.trigger !== 'string' || query.trigger.length > 40)
+      throw invalid('trigger', 'must be a trigger key');
+    filters.trigger = query.trigger;
+  }
   if (query.status !== undefined) {
     if (!STATUSES.includes(query.status as CouponStatus))
       throw invalid('status', `must be one of ${STATUSES.join(', ')}`);

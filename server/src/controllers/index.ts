@@ -6,6 +6,8 @@ import coupons from './coupons';
 import privacy from './privacy';
 import campaignTools from './campaign-tools';
 import captchaSettings from './captcha-settings';
+import webhooks from './webhooks';
+import triggers from './triggers';
 import { withSafeErrors } from '../utils/describe-error';
 
 // Each action's errors reach Strapi's error log without SQL values (`privacy.erase` names the query).
@@ -19,4 +21,6 @@ export default {
   privacy: withSafeErrors('privacy', privacy),
   'campaign-tools': withSafeErrors('campaign-tools', campaignTools),
   'captcha-settings': withSafeErrors('captcha-settings', captchaSettings),
+  webhooks: withSafeErrors('webhooks', webhooks),
+  triggers: withSafeErrors('triggers', triggers),
 };

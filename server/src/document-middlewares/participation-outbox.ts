@@ -79,7 +79,27 @@ const writeWithCoupon =
       if (linkHere) delete data.campaign;
       const participation = (await next()) as { id: number; documentId: string };
       if (linkHere) await linkCampaign(strapi, trx, participation.id, campaign.documentId);
-      if (!campaign || !screen?.coupon || !withCoupon) return participation;
+      // The webhook event, once the participation (and its coupon, if any) is committed.
+      const announce = (coupon: { id: number; documentId: string; status: string } | null) =>
+        onCommit(() => {
+          const events = getService(strapi, 'webhook-events');
+          events.participationCreated({
+            documentId: participation.documentId,
+            reference: data.reference as string,
+            campaignDocumentId: campaign?.documentId ?? null,
+            exitScreenIndex: typeof data.exitScreenIndex === 'number' ? data.exitScreenIndex : null,
+            email: (data.email as string | null) ?? null,
+            phone: (data.phone as string | null) ?? null,
+            coupon:
+              coupon && screen?.coupon ? { ...coupon, delivery: screen.coupon.delivery } : null,
+          });
+          // Written failed (its integration was deleted): the issuer never takes it.
+          if (coupon?.status === 'failed') events.couponSettled(coupon.id, 'failed');
+        });
+      if (!campaign || !screen?.coupon || !withCoupon) {
+        announce(null);
+        return participation;
+      }
 
       const contact = {
         email: (data.email as string | null) ?? null,
@@ -101,6 +121,7 @@ const writeWithCoupon =
         campaignName: campaign.title,
       });
       rememberCoupon(participation, coupon);
+      announce(coupon);
       onCommit(() => {
         // Everything the issuer needs is in hand: it claims the coupon without reading it back.
         void getService(strapi, 'issuer').issueNow(coupon.id, {

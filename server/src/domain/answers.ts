@@ -21,7 +21,7 @@ export type AnswersResult =
 const MAX_TEXT = 500;
 const MAX_EMAIL = 254;
 // The HTML5 email syntax: what browsers accept in <input type=email>.
-const EMAIL_RE =
+export const EMAIL_RE =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 
 // A NUL character, or a UTF-16 surrogate without its pair.

@@ -93,6 +93,16 @@ const fieldErrors = (fields: FormField[]): RuleError[] => {
         message: `no field "${field.showWhenField}" in this form`,
       });
     }
+    const shownWhen = fields.find((other) => other.key === field.showWhenField);
+    if (
+      shownWhen?.type === 'choice' &&
+      !(shownWhen.options ?? []).some((option) => option.value === field.showWhenValue)
+    ) {
+      errors.push({
+        path: [...path, 'showWhenValue'],
+        message: `"${field.showWhenValue ?? ''}" is not a value of the choice field "${shownWhen.key}"`,
+      });
+    }
   });
   return errors;
 };

@@ -5,6 +5,8 @@ import coupons from './coupons';
 import privacy from './privacy';
 import campaignTools from './campaign-tools';
 import captcha from './captcha';
+import triggers from './triggers';
+import webhooks from './webhooks';
 
 export default {
   type: 'admin',
@@ -15,5 +17,7 @@ export default {
     ...privacy,
     ...campaignTools,
     ...captcha,
+    ...triggers,
+    ...webhooks,
   ],
 } satisfies Core.RouterInput;

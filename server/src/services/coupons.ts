@@ -22,6 +22,12 @@ export interface CouponRow {
   documentId: string;
   reference: string;
   campaignDocumentId: string | null;
+  triggerKey?: string | null;
+  sourceUid?: string | null;
+  sourceDocumentId?: string | null;
+  sourceLocale?: string | null;
+  sourceKey?: string | null;
+  recipientMasked?: string | null;
   couponCode: string;
   validityDays: number;
   delivery: 'automatic' | 'button';
@@ -46,9 +52,24 @@ export interface CouponRow {
 }
 
 export interface EnqueueInput {
-  participationId: number;
+  /** The participation it belongs to; none for a trigger's coupon (see `source`). */
+  participationId: number | null;
   reference: string;
-  campaignDocumentId: string;
+  campaignDocumentId: string | null;
+  /** A trigger's coupon: the entry it is for (one coupon per trigger, entry and locale). */
+  source?: {
+    triggerKey: string;
+    uid: string;
+    documentId: string;
+    locale: string;
+    key: string;
+    /** The trigger's name, as ClearOn gets it for the campaign's. */
+    name: string;
+  };
+  /** Shown where no participation holds the recipient (a trigger's coupon). */
+  recipientMasked?: string | null;
+  /** Written as a failure at once (a trigger's sweep that a rule refused): never sent as is. */
+  failure?: { code: string; message: string };
   settings: CouponSettings;
   channel: Channel;
   /** The participant as ClearOn gets them; read from the participation when not given. */
@@ -60,6 +81,7 @@ export interface EnqueueInput {
 const toWhere = (filters: CouponFilters) => {
   const where: Record<string, unknown> = {};
   if (filters.campaign) where.campaignDocumentId = filters.campaign;
+  if (filters.trigger) where.triggerKey = filters.trigger;
   if (filters.status) where.status = filters.status;
   if (filters.from || filters.to) {
     where.createdAt = {
@@ -96,15 +118,20 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const frozenBody = async (input: EnqueueInput) => {
     const recipient =
       input.recipient ??
-      ((await strapi.db.query(UID.participation).findOne({
-        where: { id: input.participationId },
-        select: ['email', 'phone', 'firstName'],
-      })) as EnqueueInput['recipient'] | null) ??
+      (input.participationId === null
+        ? null
+        : ((await strapi.db.query(UID.participation).findOne({
+            where: { id: input.participationId },
+            select: ['email', 'phone', 'firstName'],
+          })) as EnqueueInput['recipient'] | null)) ??
       {};
     const campaignName =
       input.campaignName ??
-      ((await getService(strapi, 'campaigns').findForParticipation(input.campaignDocumentId))
-        ?.title as string | undefined) ??
+      input.source?.name ??
+      (input.campaignDocumentId
+        ? ((await getService(strapi, 'campaigns').findForParticipation(input.campaignDocumentId))
+            ?.title as string | undefined)
+        : undefined) ??
       '';
     return freezeIssueBody({
       couponCode: input.settings.couponCode,
@@ -116,7 +143,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         ...(recipient.firstName ? { firstName: recipient.firstName } : {}),
       },
       reference: input.reference,
-      campaign: { id: input.campaignDocumentId, name: campaignName },
+      campaign: {
+        id: input.campaignDocumentId ?? `trigger:${input.source?.triggerKey ?? ''}`,
+        name: campaignName,
+      },
     });
   };
 
@@ -132,6 +162,15 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       // The exit screen names an integration that was deleted since: a visible failure rather than
       // a coupon silently issued through another ClearOn account.
       const missing = Boolean(input.settings.integration) && !integration;
+      const failure =
+        input.failure ??
+        (missing
+          ? {
+              code: 'integration_missing',
+              message:
+                'The ClearOn integration chosen for this coupon no longer exists; a retry issues it through the default integration',
+            }
+          : null);
       const now = new Date();
       const data = {
         documentId: newDocumentIdLike(),
@@ -141,15 +180,19 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         validityDays: input.settings.validityDays,
         delivery: input.settings.delivery,
         channel: input.channel,
-        status: (missing ? 'failed' : 'pending') as CouponStatus,
+        status: (failure ? 'failed' : 'pending') as CouponStatus,
         attempts: 0,
         incompleteAnswers: 0,
         requestBody: await frozenBody(input),
         nextAttemptAt: now,
-        lastErrorCode: missing ? 'integration_missing' : null,
-        lastError: missing
-          ? 'The ClearOn integration chosen for this coupon no longer exists; a retry issues it through the default integration'
-          : null,
+        lastErrorCode: failure?.code ?? null,
+        lastError: failure?.message ?? null,
+        triggerKey: input.source?.triggerKey ?? null,
+        sourceUid: input.source?.uid ?? null,
+        sourceDocumentId: input.source?.documentId ?? null,
+        sourceLocale: input.source?.locale ?? null,
+        sourceKey: input.source?.key ?? null,
+        recipientMasked: input.recipientMasked ?? null,
         createdAt: now,
         updatedAt: now,
         // As the document service sets it on a type without draft & publish.
@@ -158,7 +201,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       // The coupon is internal: one insert through the query engine (its field conversions), and its
       // link rows written directly, without the read-back `create()` makes; the row is in hand.
       const relations = {
-        participation: input.participationId,
+        participation: input.participationId ?? null,
         integration: integration?.id ?? null,
       };
       let id: number;
@@ -249,6 +292,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
           filters.status ? [filters.status] : [...RETRYABLE_STATUSES]
         );
         if (filters.campaign) q.where('campaign_document_id', filters.campaign);
+        if (filters.trigger) q.where('trigger_key', filters.trigger);
         if (filters.from) q.where('created_at', '>=', new Date(filters.from));
         if (filters.to) q.where('created_at', '<=', new Date(filters.to));
         if (filters.ids) q.whereIn('id', filters.ids);
@@ -278,6 +322,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         documentId: row.documentId,
         reference: row.reference,
         campaign: row.campaignDocumentId,
+        trigger: row.triggerKey ?? null,
         couponCode: row.couponCode,
         validityDays: row.validityDays,
         delivery: row.delivery,
@@ -292,7 +337,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         issuedAt: row.issuedAt,
         createdAt: row.createdAt,
         recipient:
-          maskEmail(row.participation?.email) ?? maskPhone(row.participation?.phone) ?? null,
+          maskEmail(row.participation?.email) ??
+          maskPhone(row.participation?.phone) ??
+          row.recipientMasked ??
+          null,
         integration: row.integration
           ? { id: row.integration.documentId, name: row.integration.name }
           : null,

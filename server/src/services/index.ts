@@ -11,6 +11,11 @@ import privacy from './privacy';
 import campaignTools from './campaign-tools';
 import limits from './limits';
 import captcha from './captcha';
+import triggers from './triggers';
+import triggerCoupons from './trigger-coupons';
+import triggerSweep from './trigger-sweep';
+import webhookEvents from './webhook-events';
+import webhookSubscriptions from './webhook-subscriptions';
 
 export default {
   integrations,
@@ -26,4 +31,9 @@ export default {
   'campaign-tools': campaignTools,
   limits,
   captcha,
+  'webhook-events': webhookEvents,
+  'webhook-subscriptions': webhookSubscriptions,
+  triggers,
+  'trigger-coupons': triggerCoupons,
+  'trigger-sweep': triggerSweep,
 };

@@ -488,6 +488,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     } finally {
       settled.emit(String(coupon.id), state);
+      // Issued, failed and dead are webhook events; emitted in the background, never thrown.
+      if (state) getService(strapi, 'webhook-events').couponSettled(coupon.id, state.status);
     }
   };
 

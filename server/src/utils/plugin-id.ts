@@ -7,4 +7,5 @@ export const UID = {
   participation: 'plugin::clearon.participation',
   coupon: 'plugin::clearon.coupon',
   limitCounter: 'plugin::clearon.limit-counter',
+  trigger: 'plugin::clearon.trigger',
 } as const;

@@ -13,6 +13,8 @@ import { COUPON_STATUSES, type CampaignOption } from '../../api/coupons';
 import { formatDay, hasFilters, parseDay, type DashboardFilters, type FilterKey } from './filters';
 import { messages } from './messages';
 import { STATUS_META } from './statusMeta';
+import { TriggerFilter } from './TriggerFilter';
+import type { TriggerOption } from './useSourceOptions';
 
 /** The select's value for "no filter" (Radix's select refuses an empty value). */
 const ALL = '__all__';
@@ -20,12 +22,20 @@ const ALL = '__all__';
 export interface CouponFiltersProps {
   filters: DashboardFilters;
   campaigns: CampaignOption[];
+  /** The coupon triggers (empty: no trigger filter). */
+  triggers?: TriggerOption[];
   onChange: (key: FilterKey, value: string | undefined) => void;
   onReset: () => void;
 }
 
-/** Campaign, status and creation dates; the dashboard keeps them in the URL query. */
-export const CouponFilters = ({ filters, campaigns, onChange, onReset }: CouponFiltersProps) => {
+/** Campaign, trigger, status and creation dates; the dashboard keeps them in the URL query. */
+export const CouponFilters = ({
+  filters,
+  campaigns,
+  triggers = [],
+  onChange,
+  onReset,
+}: CouponFiltersProps) => {
   const { formatMessage, locale } = useIntl();
   // A campaign id from the URL that is not (or no longer) in the list is still shown.
   const options =
@@ -71,6 +81,11 @@ export const CouponFilters = ({ filters, campaigns, onChange, onReset }: CouponF
             </SingleSelect>
           </Field.Root>
         </Box>
+        <TriggerFilter
+          value={filters.trigger}
+          triggers={triggers}
+          onChange={(value) => onChange('trigger', value)}
+        />
         <Box minWidth="16rem">
           <Field.Root name="status">
             <Field.Label>{formatMessage(messages.filterStatus)}</Field.Label>

@@ -1,29 +1,16 @@
 import * as React from 'react';
 import { Box, Button, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
 import { Download, WarningCircle } from '@strapi/icons';
-import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
 
 import { ACTIONS, permission } from '../../../../shared/contracts/permissions';
-import {
-  exportCoupons,
-  getCouponStats,
-  listCampaignOptions,
-  listCoupons,
-  retryCoupon,
-  retryCoupons,
-  type AdminCoupon,
-  type CampaignOption,
-  type CouponPage,
-  type CouponStats,
-} from '../../api/coupons';
+import type { AdminCoupon } from '../../api/coupons';
 import { CouponFilters } from './CouponFilters';
 import { CouponsPagination } from './CouponsPagination';
 import { CouponsTable } from './CouponsTable';
-import { saveBlob } from './download';
 import {
-  PAGE_SIZE,
   hasFilters,
   readFilters,
   toCouponQuery,
@@ -37,32 +24,19 @@ import { RetryAllButton } from './RetryAllButton';
 import { StatusCards } from './StatusCards';
 import { CampaignStock } from './CampaignStock';
 import { CircuitBanner } from './CircuitBanner';
+import { useCouponActions, type DashboardNotification } from './useCouponActions';
+import { useCouponsPage } from './useCouponsPage';
+import { useSourceOptions } from './useSourceOptions';
 
-export interface DashboardNotification {
-  type: 'success' | 'danger' | 'info' | 'warning';
-  message: string;
-}
+export type { DashboardNotification } from './useCouponActions';
+export { REFRESH_MS } from './useCouponsPage';
 
 export interface CouponsDashboardProps {
   /** Shows a toast (the page passes Strapi's `useNotification().toggleNotification`). */
   notify: (notification: DashboardNotification) => void;
 }
 
-/** While a row of the page is pending, the page reloads this often. */
-export const REFRESH_MS = 5_000;
-
 const PERMISSIONS = [permission(ACTIONS.couponsRetry), permission(ACTIONS.couponsExport)];
-
-/** The server's message (`{error: {message}}`) when there is one. */
-const errorMessage = (error: unknown) => {
-  const failure = error as {
-    response?: { data?: { error?: { message?: string } } };
-    message?: string;
-  } | null;
-  return failure?.response?.data?.error?.message || failure?.message || String(error);
-};
-
-type LoadState = 'loading' | 'ready' | 'error';
 
 /**
  * The coupons dashboard: counts by status, filters (kept in the URL query), the coupons newest
@@ -70,87 +44,25 @@ type LoadState = 'loading' | 'ready' | 'error';
  */
 export const CouponsDashboard = ({ notify }: CouponsDashboardProps) => {
   const { formatMessage } = useIntl();
-  const { get, post } = useFetchClient();
   const { allowedActions, isLoading: permissionsLoading } = useRBAC(PERMISSIONS);
   const canRetry = !permissionsLoading && allowedActions.canRetry === true;
   const canExport = !permissionsLoading && allowedActions.canExport === true;
 
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = readFilters(searchParams);
-  const { campaign, status, from, to, page } = filters;
+  const { campaign, trigger, status, from, to, page } = filters;
   const query = React.useMemo(
-    () => toCouponQuery({ campaign, status, from, to, page: 1 }),
-    [campaign, status, from, to]
+    () => toCouponQuery({ campaign, trigger, status, from, to, page: 1 }),
+    [campaign, trigger, status, from, to]
   );
 
-  const [data, setData] = React.useState<{ list: CouponPage; stats: CouponStats } | null>(null);
-  const [loadState, setLoadState] = React.useState<LoadState>('loading');
-  const [loadError, setLoadError] = React.useState('');
-  const [reloads, setReloads] = React.useState(0);
-  const silentNext = React.useRef(false);
-  const [campaigns, setCampaigns] = React.useState<CampaignOption[]>([]);
-  const [retrying, setRetrying] = React.useState<ReadonlySet<number>>(() => new Set());
-  const [retryingAll, setRetryingAll] = React.useState(false);
-  const [exporting, setExporting] = React.useState(false);
-
-  /** Loads again without the loading state (after a retry; auto-refresh does the same). */
-  const refresh = React.useCallback(() => {
-    silentNext.current = true;
-    setReloads((n) => n + 1);
-  }, []);
-
-  // The page and the counts; again every REFRESH_MS while a row of the page is pending.
-  React.useEffect(() => {
-    let active = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const client = { get, post };
-
-    const load = async (silent: boolean) => {
-      if (!silent) setLoadState('loading');
-      try {
-        const [list, stats] = await Promise.all([
-          listCoupons(client, query, page, PAGE_SIZE),
-          getCouponStats(client, query),
-        ]);
-        if (!active) return;
-        setData({ list, stats });
-        setLoadState('ready');
-        if (list.results.some((coupon) => coupon.status === 'pending')) {
-          timer = setTimeout(() => void load(true), REFRESH_MS);
-        }
-      } catch (error) {
-        if (!active) return;
-        if (silent) {
-          // A failed refresh keeps what is shown and tries again.
-          timer = setTimeout(() => void load(true), REFRESH_MS);
-          return;
-        }
-        setLoadError(errorMessage(error));
-        setLoadState('error');
-      }
-    };
-
-    const silent = silentNext.current;
-    silentNext.current = false;
-    void load(silent);
-    return () => {
-      active = false;
-      if (timer) clearTimeout(timer);
-    };
-  }, [get, post, query, page, reloads]);
-
-  // The campaigns' titles; without them the table and the filter show the campaign ids.
-  React.useEffect(() => {
-    let active = true;
-    listCampaignOptions({ get, post })
-      .then((options) => {
-        if (active) setCampaigns(options);
-      })
-      .catch(() => undefined);
-    return () => {
-      active = false;
-    };
-  }, [get, post]);
+  const { data, loadState, loadError, refresh, reload } = useCouponsPage(query, page);
+  const { campaigns, triggers } = useSourceOptions();
+  const { retrying, retryingAll, exporting, onRetry, onRetryAll, onExport } = useCouponActions({
+    query,
+    notify,
+    refresh,
+  });
 
   // A page past the end (after a retry emptied it, or an old link) goes to the last page.
   const pageCount = data?.list.pagination.pageCount ?? 0;
@@ -164,62 +76,22 @@ export const CouponsDashboard = ({ notify }: CouponsDashboardProps) => {
     () => new Map(campaigns.map((option) => [option.id, option.title])),
     [campaigns]
   );
-  const campaignTitle = (id: string | null) =>
-    id ? (titles.get(id) ?? id) : formatMessage(messages.none);
+  const triggerNames = React.useMemo(
+    () => new Map(triggers.map((option) => [option.key, option.name])),
+    [triggers]
+  );
+  // A trigger's coupon has no campaign: the row names its trigger instead.
+  const sourceTitle = (coupon: AdminCoupon) =>
+    coupon.campaign
+      ? (titles.get(coupon.campaign) ?? coupon.campaign)
+      : coupon.trigger
+        ? formatMessage(messages.triggerSource, {
+            name: triggerNames.get(coupon.trigger) ?? coupon.trigger,
+          })
+        : formatMessage(messages.none);
 
   const setFilter = (key: FilterKey, value: string | undefined) =>
     setSearchParams(withFilter(searchParams, key, value));
-
-  const onRetry = async (coupon: AdminCoupon) => {
-    setRetrying((ids) => new Set(ids).add(coupon.id));
-    try {
-      const count = await retryCoupon({ get, post }, coupon.id);
-      notify({ type: 'success', message: formatMessage(messages.retried, { count }) });
-    } catch (error) {
-      notify({
-        type: 'danger',
-        message: formatMessage(messages.retryError, { message: errorMessage(error) }),
-      });
-    } finally {
-      setRetrying((ids) => {
-        const next = new Set(ids);
-        next.delete(coupon.id);
-        return next;
-      });
-      refresh();
-    }
-  };
-
-  const onRetryAll = async () => {
-    setRetryingAll(true);
-    try {
-      const count = await retryCoupons({ get, post }, query);
-      notify({ type: 'success', message: formatMessage(messages.retried, { count }) });
-    } catch (error) {
-      notify({
-        type: 'danger',
-        message: formatMessage(messages.retryError, { message: errorMessage(error) }),
-      });
-    } finally {
-      setRetryingAll(false);
-      refresh();
-    }
-  };
-
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      const { blob, fileName } = await exportCoupons({ get, post }, query);
-      saveBlob(blob, fileName);
-    } catch (error) {
-      notify({
-        type: 'danger',
-        message: formatMessage(messages.exportError, { message: errorMessage(error) }),
-      });
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const ready = loadState === 'ready' && data !== null;
   const stats = ready ? data.stats : null;
@@ -240,7 +112,7 @@ export const CouponsDashboard = ({ notify }: CouponsDashboardProps) => {
         icon={<WarningCircle width="6.4rem" height="6.4rem" fill="danger600" />}
         content={`${formatMessage(messages.loadError)} ${loadError}`}
         action={
-          <Button variant="secondary" onClick={() => setReloads((n) => n + 1)}>
+          <Button variant="secondary" onClick={reload}>
             {formatMessage(messages.tryAgain)}
           </Button>
         }
@@ -273,7 +145,7 @@ export const CouponsDashboard = ({ notify }: CouponsDashboardProps) => {
       <Flex direction="column" alignItems="stretch" gap={4}>
         <CouponsTable
           rows={data.list.results}
-          campaignTitle={campaignTitle}
+          sourceTitle={sourceTitle}
           canRetry={canRetry}
           retrying={retrying}
           onRetry={(coupon) => void onRetry(coupon)}
@@ -301,6 +173,7 @@ export const CouponsDashboard = ({ notify }: CouponsDashboardProps) => {
         <CouponFilters
           filters={filters}
           campaigns={campaigns}
+          triggers={triggers}
           onChange={setFilter}
           onReset={() => setSearchParams(withoutFilters(searchParams))}
         />

@@ -20,8 +20,8 @@ import { ERROR_MESSAGES, STATUS_META, isRetryable } from './statusMeta';
 
 export interface CouponsTableProps {
   rows: AdminCoupon[];
-  /** The campaign's title, or its id when the title is unknown. */
-  campaignTitle: (id: string | null) => string;
+  /** The coupon's campaign title (its id when unknown), or its trigger's name. */
+  sourceTitle: (coupon: AdminCoupon) => string;
   /** Shows the Retry column (the user holds coupons.retry). */
   canRetry: boolean;
   /** Ids of the coupons whose retry is under way. */
@@ -35,7 +35,7 @@ const DATE = { dateStyle: 'medium' } as const;
 /** The coupons of the current page, newest first. */
 export const CouponsTable = ({
   rows,
-  campaignTitle,
+  sourceTitle,
   canRetry,
   retrying,
   onRetry,
@@ -111,7 +111,7 @@ export const CouponsTable = ({
               </Td>
               <Td>
                 <Typography ellipsis maxWidth="20rem" display="block">
-                  {campaignTitle(coupon.campaign)}
+                  {sourceTitle(coupon)}
                 </Typography>
               </Td>
               <Td>

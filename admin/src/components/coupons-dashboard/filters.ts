@@ -1,8 +1,13 @@
 import { COUPON_STATUSES, type CouponQuery, type CouponStatus } from '../../api/coupons';
 
-/** The dashboard's state in the URL query: `?campaign=…&status=…&from=YYYY-MM-DD&to=…&page=…`. */
+/**
+ * The dashboard's state in the URL query:
+ * `?campaign=…&trigger=…&status=…&from=YYYY-MM-DD&to=…&page=…`.
+ */
 export interface DashboardFilters {
   campaign?: string;
+  /** A coupon trigger's key. */
+  trigger?: string;
   status?: CouponStatus;
   /** A calendar day (the admin's time zone), inclusive. */
   from?: string;
@@ -11,7 +16,7 @@ export interface DashboardFilters {
   page: number;
 }
 
-export type FilterKey = 'campaign' | 'status' | 'from' | 'to';
+export type FilterKey = 'campaign' | 'trigger' | 'status' | 'from' | 'to';
 
 export const PAGE_SIZE = 25;
 
@@ -43,6 +48,7 @@ export const readFilters = (params: URLSearchParams): DashboardFilters => {
   const to = params.get('to');
   return {
     campaign: params.get('campaign') || undefined,
+    trigger: params.get('trigger') || undefined,
     status: COUPON_STATUSES.includes(status as CouponStatus) ? (status as CouponStatus) : undefined,
     from: parseDay(from) ? (from as string) : undefined,
     to: parseDay(to) ? (to as string) : undefined,
@@ -68,12 +74,12 @@ export const withPage = (params: URLSearchParams, page: number) => {
 
 export const withoutFilters = (params: URLSearchParams) => {
   const next = new URLSearchParams(params);
-  for (const key of ['campaign', 'status', 'from', 'to', 'page']) next.delete(key);
+  for (const key of ['campaign', 'trigger', 'status', 'from', 'to', 'page']) next.delete(key);
   return next;
 };
 
 export const hasFilters = (filters: DashboardFilters) =>
-  Boolean(filters.campaign || filters.status || filters.from || filters.to);
+  Boolean(filters.campaign || filters.trigger || filters.status || filters.from || filters.to);
 
 /** The routes' filters: whole local days become instants (`to` includes its whole day). */
 export const toCouponQuery = (filters: DashboardFilters): CouponQuery => {
@@ -82,6 +88,7 @@ export const toCouponQuery = (filters: DashboardFilters): CouponQuery => {
   if (to) to.setHours(23, 59, 59, 999);
   return {
     campaign: filters.campaign,
+    trigger: filters.trigger,
     status: filters.status,
     from: from?.toISOString(),
     to: to?.toISOString(),

@@ -34,6 +34,8 @@ export const messages = {
   filtersLabel: m('dashboard.filters.label', 'Filters'),
   filterCampaign: m('dashboard.filter.campaign', 'Campaign'),
   filterCampaignAll: m('dashboard.filter.campaign.all', 'All campaigns'),
+  filterTrigger: m('dashboard.filter.trigger', 'Coupon trigger'),
+  filterTriggerAll: m('dashboard.filter.trigger.all', 'All triggers'),
   filterStatus: m('dashboard.filter.status', 'Status'),
   filterStatusAll: m('dashboard.filter.status.all', 'All statuses'),
   filterFrom: m('dashboard.filter.from', 'Created from'),
@@ -75,6 +77,7 @@ export const messages = {
   channelSms: m('dashboard.channel.sms', 'SMS'),
   channelNone: m('dashboard.channel.none', 'Exit screen only'),
   none: m('dashboard.none', '–'),
+  triggerSource: m('dashboard.source.trigger', 'Trigger: {name}'),
   expires: m('dashboard.expires', 'Expires {date}'),
   nextAttempt: m('dashboard.nextAttempt', 'Next try {date}'),
 

@@ -4,6 +4,8 @@ import { messages as campaignTools } from '../../components/campaign-tools/messa
 import { messages as coupon } from '../../components/coupon/messages';
 import { messages as dashboard } from '../../components/coupons-dashboard/messages';
 import { messages as settings } from '../../components/settings/messages';
+import { triggerMessages } from '../../components/settings/triggerMessages';
+import { messages as entryCoupons } from '../../components/triggers/messages';
 import { getTranslation } from '../../utils/getTranslation';
 import { prefixPluginTranslations } from '../../utils/prefixPluginTranslations';
 import en from '../en.json';
@@ -18,6 +20,8 @@ const areas: Array<[string, Messages]> = [
   ['the campaign tools', campaignTools],
   ['the coupons dashboard', dashboard],
   ['the ClearOn settings', settings],
+  ['the coupon triggers settings', triggerMessages],
+  ['the entry coupon panel', entryCoupons],
 ];
 /** A value for every placeholder the messages use, plural ones in both forms below. */
 const values = {

@@ -27,6 +27,7 @@ const coupon = (id: number, overrides: Partial<AdminCoupon> = {}): AdminCoupon =
   documentId: `doc-${id}`,
   reference: `cl_ref_${id}`,
   campaign: 'camp-summer',
+  trigger: null,
   couponCode: 'SUMMER10',
   validityDays: 30,
   delivery: 'button',
@@ -81,6 +82,9 @@ const respond = (url: string, options?: { responseType?: string }) => {
   const [path] = url.split('?');
   if (path === '/clearon/campaign-options') {
     return { data: { data: [{ id: 'camp-summer', title: 'Summer game', slug: 'summer' }] } };
+  }
+  if (path === '/clearon/triggers') {
+    return { data: { data: [{ key: 'signup-coupon', name: 'Sign-up coupon', source: 'admin' }] } };
   }
   if (path === '/clearon/coupons/stats') return { data: { data: server.stats } };
   if (path === '/clearon/coupons/circuits') return { data: { data: server.circuits ?? [] } };
@@ -278,6 +282,36 @@ describe('CouponsDashboard', () => {
       from: '2030-06-01',
       status: 'failed',
     });
+  });
+
+  it('filters by coupon trigger and names the trigger on rows without a campaign', async () => {
+    const user = userEvent.setup();
+    server.rows = [
+      coupon(12, { campaign: null, trigger: 'signup-coupon', status: 'failed' }),
+      coupon(13, { campaign: null, trigger: 'gone-trigger' }),
+    ];
+    mockPost.mockResolvedValue({ data: { data: { retried: 1 } } });
+    renderDashboard('?trigger=signup-coupon');
+    const grid = await table();
+    expect(within(grid).getByText('Trigger: Sign-up coupon')).toBeInTheDocument();
+    expect(within(grid).getByText('Trigger: gone-trigger')).toBeInTheDocument();
+    expect(requestsTo('/clearon/coupons')[0].get('trigger')).toBe('signup-coupon');
+    expect(requestsTo('/clearon/coupons/stats')[0].get('trigger')).toBe('signup-coupon');
+    expect(screen.getByRole('combobox', { name: 'Coupon trigger' })).toHaveTextContent(
+      'Sign-up coupon'
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Retry all failed' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Retry the failed coupons?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Retry them' }));
+    expect(mockPost).toHaveBeenCalledWith('/clearon/coupons/retry', { trigger: 'signup-coupon' });
+
+    await user.click(screen.getByRole('combobox', { name: 'Coupon trigger' }));
+    await user.click(screen.getByRole('option', { name: 'All triggers' }));
+    await waitFor(() =>
+      expect(requestsTo('/clearon/coupons').some((params) => !params.has('trigger'))).toBe(true)
+    );
+    expect(screen.getByTestId('location').textContent).toBe('');
   });
 
   it('paginates with links that keep the filters', async () => {
