@@ -83,10 +83,19 @@ export interface TriggerContentType {
   fields: Array<{ name: string; type: string; enum?: string[] }>;
 }
 
+/** `GET /clearon/trigger-options` (coupons.read): the dashboard's trigger filter. */
+export interface TriggerOption {
+  key: string;
+  name: string;
+  contentType: string;
+}
+
 /** One coupon of an entry (`GET /clearon/triggers/entry-coupons`), for the Content Manager panel. */
 export interface EntryCoupon {
   id: number;
   trigger: string;
+  /** The trigger's name (its key when the trigger was removed since). */
+  triggerName: string;
   locale: string;
   status: 'pending' | 'issued' | 'failed' | 'dead' | 'needs_attention';
   recipient: string | null;

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Simulator } from '../../simulator/src';
 import type { TestApp } from '../harness/strapi';
-import { authHeader } from '../harness/admin';
+import { authHeader, createAdminWithPermissions } from '../harness/admin';
 import { waitFor } from '../harness/wait';
 import { getService } from '../../server/src/utils/get-service';
 import { bootWithSimulator, type AppWithSimulator } from '../harness/with-simulator';
@@ -130,7 +130,11 @@ describe('coupon triggers on the app’s own content types', () => {
         .expect(200);
       expect(panel.body.meta.hasTriggers).toBe(true);
       expect(panel.body.data).toEqual([
-        expect.objectContaining({ trigger: 'signup-welcome', recipient: 'p***@example.se' }),
+        expect.objectContaining({
+          trigger: 'signup-welcome',
+          triggerName: 'Sign-up welcome coupon',
+          recipient: 'p***@example.se',
+        }),
       ]);
       expect(JSON.stringify(panel.body)).not.toContain('panel@example.se');
       await request(app.server)
@@ -146,6 +150,18 @@ describe('coupon triggers on the app’s own content types', () => {
         .expect(200);
       expect(listed.body.results.length).toBeGreaterThanOrEqual(3);
       for (const coupon of listed.body.results) expect(coupon.trigger).toBe('signup-welcome');
+    });
+
+    it('names the triggers to readers of the coupons (coupons.read, no settings permission)', async () => {
+      const reader = await createAdminWithPermissions(app, ['plugin::clearon.coupons.read']);
+      const { body } = await request(app.server)
+        .get('/clearon/trigger-options')
+        .set(authHeader(reader.token))
+        .expect(200);
+      expect(body.data).toEqual([
+        { key: 'signup-welcome', name: 'Sign-up welcome coupon', contentType: SIGNUP },
+      ]);
+      await request(app.server).get('/clearon/triggers').set(authHeader(reader.token)).expect(403);
     });
 
     it('keeps the config trigger read-only in the admin API', async () => {

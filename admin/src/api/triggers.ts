@@ -4,6 +4,7 @@ import type {
   Trigger,
   TriggerContentType,
   TriggerInput,
+  TriggerOption,
 } from '../../../shared/contracts/triggers';
 
 export type {
@@ -47,6 +48,12 @@ const one = (key: string) => `${BASE}/${encodeURIComponent(key)}`;
 export const triggersApi = {
   async list(client: Pick<FetchClient, 'get'>): Promise<Trigger[]> {
     const { data } = await client.get<{ data: Trigger[] }>(BASE);
+    return Array.isArray(data?.data) ? data.data : [];
+  },
+
+  /** Keys and names only, for readers of the coupons (`coupons.read`). */
+  async options(client: Pick<FetchClient, 'get'>): Promise<TriggerOption[]> {
+    const { data } = await client.get<{ data: TriggerOption[] }>('/clearon/trigger-options');
     return Array.isArray(data?.data) ? data.data : [];
   },
 

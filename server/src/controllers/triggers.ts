@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import type { EntryCoupon } from '../../../shared/contracts/triggers';
+import type { EntryCoupon, TriggerOption } from '../../../shared/contracts/triggers';
 import { getService } from '../utils/get-service';
 import { sendConflict } from '../utils/error-response';
 import { UID } from '../utils/plugin-id';
@@ -21,11 +21,12 @@ const queryText = (query: Record<string, unknown>, name: string, max: number, re
   return value;
 };
 
-const toEntryCoupon = (row: CouponRow & { sourceLocale?: string | null }): EntryCoupon => {
+const toEntryCoupon = (row: CouponRow, names: Map<string, string>): EntryCoupon => {
   const shown = row.delivery === 'button' && row.status === 'issued';
   return {
     id: row.id,
     trigger: row.triggerKey ?? '',
+    triggerName: names.get(row.triggerKey ?? '') ?? row.triggerKey ?? '',
     locale: row.sourceLocale ?? '',
     status: row.status,
     recipient: row.recipientMasked ?? null,
@@ -43,6 +44,14 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async find(ctx: Context) {
       ctx.body = { data: await triggers().list() };
+    },
+
+    /** For readers of the coupons (no settings permission needed): keys and names only. */
+    async options(ctx: Context) {
+      const list = await triggers().list();
+      ctx.body = {
+        data: list.map(({ key, name, contentType }): TriggerOption => ({ key, name, contentType })),
+      };
     },
 
     async contentTypes(ctx: Context) {
@@ -84,8 +93,13 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
         },
         orderBy: { id: 'asc' },
       })) as CouponRow[];
-      const active = (await triggers().list()).some((trigger) => trigger.contentType === uid);
-      ctx.body = { data: rows.map(toEntryCoupon), meta: { hasTriggers: active } };
+      const all = await triggers().list();
+      const names = new Map(all.map((trigger) => [trigger.key, trigger.name]));
+      const active = all.some((trigger) => trigger.contentType === uid);
+      ctx.body = {
+        data: rows.map((row) => toEntryCoupon(row, names)),
+        meta: { hasTriggers: active },
+      };
     },
 
     /** Runs the sweep now (every trigger, whatever its turn): the coupons it wrote. */

@@ -10,6 +10,12 @@ const routes: Core.RouteInput[] = [
   { method: 'GET', path: '/triggers', handler: 'triggers.find', config: read },
   {
     method: 'GET',
+    path: '/trigger-options',
+    handler: 'triggers.options',
+    config: { policies: allowed(ACTION.couponsRead) },
+  },
+  {
+    method: 'GET',
     path: '/triggers/content-types',
     handler: 'triggers.contentTypes',
     config: read,

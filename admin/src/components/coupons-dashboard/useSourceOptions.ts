@@ -12,7 +12,7 @@ export interface TriggerOption {
 
 /**
  * The campaigns' titles and the coupon triggers' names (without them the table and the filters
- * show ids). An admin who may not read the settings gets no trigger names: the list stays empty.
+ * show ids), both readable with coupons.read.
  */
 export const useSourceOptions = () => {
   const { get, post } = useFetchClient();
@@ -27,7 +27,7 @@ export const useSourceOptions = () => {
       })
       .catch(() => undefined);
     triggersApi
-      .list({ get })
+      .options({ get })
       .then((list) => {
         if (active) setTriggers(list.map(({ key, name }) => ({ key, name: name || key })));
       })

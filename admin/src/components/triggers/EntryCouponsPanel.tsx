@@ -139,7 +139,7 @@ const EntryCouponCard = ({ coupon, reload }: { coupon: EntryCoupon; reload: () =
         </Status>
       ) : null}
       <Typography variant="pi" textColor="neutral600">
-        {formatMessage(messages.trigger, { name: coupon.trigger })}
+        {formatMessage(messages.trigger, { name: coupon.triggerName })}
       </Typography>
       {coupon.recipient ? (
         <Typography variant="pi">

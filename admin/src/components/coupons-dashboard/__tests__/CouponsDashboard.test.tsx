@@ -83,7 +83,7 @@ const respond = (url: string, options?: { responseType?: string }) => {
   if (path === '/clearon/campaign-options') {
     return { data: { data: [{ id: 'camp-summer', title: 'Summer game', slug: 'summer' }] } };
   }
-  if (path === '/clearon/triggers') {
+  if (path === '/clearon/trigger-options') {
     return { data: { data: [{ key: 'signup-coupon', name: 'Sign-up coupon', source: 'admin' }] } };
   }
   if (path === '/clearon/coupons/stats') return { data: { data: server.stats } };

@@ -28,6 +28,7 @@ jest.mock('@strapi/strapi/admin', () => ({
 const coupon = (overrides: Partial<EntryCoupon> = {}): EntryCoupon => ({
   id: 41,
   trigger: 'signup-coupon',
+  triggerName: 'Sign-up coupon',
   locale: '',
   status: 'issued',
   recipient: 'a***@example.se',
