@@ -8,6 +8,10 @@
  *      (with an Idempotency-Key, so that sending the same answers again never makes a second one)
  *   4. GET  /api/clearon/participations/:id (X-Participation-Token header)  polled while pending
  *
+ * Localised campaigns: the page asks for the campaign in the browser's preferred language
+ * (navigator.languages, what the browser sends as Accept-Language) among the campaign's `locales`,
+ * and sends that `?locale=` with the participation.
+ *
  * The URL holds the state: `?campaign=<slug>` shows a campaign; after a participation,
  * `?campaign=<slug>&participation=<id>#token=<token>` shows its result again on reload (the token
  * stays in the fragment, which the browser never sends to a server).
@@ -24,8 +28,9 @@ const POLL = { firstDelayMs: 1000, maxDelayMs: 10_000, giveUpAfterMs: 3 * 60_000
  *   required: boolean, options?: Option[], showWhen?: { field: string, value: string | null } }} Field
  * @typedef {{ key: string, label: string, answers: Option[] }} Question
  * @typedef {{ provider: 'turnstile'|'hcaptcha', siteKey: string|null, script: string }} Captcha
- * @typedef {{ slug: string, title: string, mode: string, format: string, fields: Field[],
- *   questions: Question[], captcha: Captcha | null }} Campaign
+ * @typedef {{ slug: string, title: string, locale: string | null, locales: string[],
+ *   mode: string, format: string, fields: Field[], questions: Question[],
+ *   captcha: Captcha | null }} Campaign
  * @typedef {{ status: 'pending'|'issued'|'failed'|'unavailable', delivery?: 'automatic'|'button',
  *   channel?: 'email'|'sms'|'none', code?: string, redeemUrl?: string, expiresAt?: string,
  *   reason?: 'cap_reached', message?: string }} Coupon
@@ -39,6 +44,48 @@ const POLL = { firstDelayMs: 1000, maxDelayMs: 10_000, giveUpAfterMs: 3 * 60_000
 // ---------------------------------------------------------------------------------------------
 // The API
 // ---------------------------------------------------------------------------------------------
+
+/** The browser's languages, most preferred first (what it sends as Accept-Language). */
+function browserLanguages() {
+  const languages = window.navigator.languages?.length
+    ? window.navigator.languages
+    : [window.navigator.language || 'en'];
+  return languages.filter(Boolean);
+}
+
+/**
+ * The first of the browser's languages the campaign is in: the exact tag (`fr-CA`), else its
+ * language (`fr`), else a regional variant of it (`fr-CA` for a browser that says `fr`).
+ * @param {string[]} locales the campaign's locales
+ * @returns {string | null}
+ */
+function preferredLocale(locales) {
+  const lower = locales.map((code) => code.toLowerCase());
+  for (const tag of browserLanguages().map((language) => language.toLowerCase())) {
+    const language = tag.split('-')[0];
+    const index = [
+      lower.indexOf(tag),
+      lower.indexOf(language),
+      lower.findIndex((code) => code.split('-')[0] === language),
+    ].find((i) => i >= 0);
+    if (index !== undefined) return locales[index];
+  }
+  return null;
+}
+
+/**
+ * A campaign in the browser's preferred language among its locales (else its default locale).
+ * @param {string} slug
+ * @returns {Promise<ApiResponse>}
+ */
+async function loadCampaign(slug) {
+  const path = `/campaigns/${encodeURIComponent(slug)}`;
+  const first = await api(path);
+  if (first.status !== 200) return first;
+  const wanted = preferredLocale(first.body.data.locales ?? []);
+  if (!wanted || wanted === first.body.data.locale) return first;
+  return api(`${path}?locale=${encodeURIComponent(wanted)}`);
+}
 
 /**
  * Calls the public API. Never throws for an HTTP status: the caller reads `status` and `body`
@@ -115,7 +162,10 @@ const FORMATS = /** @type {Record<string, string>} */ ({
 // ---------------------------------------------------------------------------------------------
 
 async function showCampaignList() {
-  const { status, body } = await api('/campaigns');
+  // The titles in the browser's language where a campaign has it (a code the API accepts).
+  const language = (browserLanguages()[0] ?? '').split('-')[0];
+  const query = /^[A-Za-z]{2,3}$/.test(language) ? `?locale=${language}` : '';
+  const { status, body } = await api(`/campaigns${query}`);
   if (status !== 200) return showProblem('The campaigns could not be loaded.');
   /** @type {{ slug: string, title: string, format: string }[]} */
   const campaigns = body.data;
@@ -146,12 +196,13 @@ async function showCampaignList() {
 
 /** @param {string} slug */
 async function showCampaign(slug) {
-  const { status, body } = await api(`/campaigns/${encodeURIComponent(slug)}`);
+  const { status, body } = await loadCampaign(slug);
   if (status === 404) return showProblem('This campaign does not exist or is not open.');
   if (status !== 200) return showProblem('The campaign could not be loaded.');
   /** @type {Campaign} */
   const campaign = body.data;
   document.title = campaign.title;
+  if (campaign.locale) document.documentElement.lang = campaign.locale;
 
   const formError = h('div', { className: 'error', role: 'alert', id: 'form-error' });
   const submit = h('button', { type: 'submit' }, 'Send');
@@ -354,15 +405,20 @@ async function participate(campaign, form, formError) {
   /** @type {ApiResponse} */
   let response;
   try {
-    response = await api(`/campaigns/${encodeURIComponent(campaign.slug)}/participations`, {
-      method: 'POST',
-      json: {
-        answers,
-        website: /** @type {HTMLInputElement} */ (form.elements.namedItem('website'))?.value ?? '',
-        ...captchaTokenOf(form, campaign.captcha),
-      },
-      headers: { 'Idempotency-Key': idempotencyKeyFor(campaign.slug, answers) },
-    });
+    const locale = campaign.locale ? `?locale=${encodeURIComponent(campaign.locale)}` : '';
+    response = await api(
+      `/campaigns/${encodeURIComponent(campaign.slug)}/participations${locale}`,
+      {
+        method: 'POST',
+        json: {
+          answers,
+          website:
+            /** @type {HTMLInputElement} */ (form.elements.namedItem('website'))?.value ?? '',
+          ...captchaTokenOf(form, campaign.captcha),
+        },
+        headers: { 'Idempotency-Key': idempotencyKeyFor(campaign.slug, answers) },
+      }
+    );
   } catch {
     formError.textContent = 'The server cannot be reached. Check your connection and try again.';
     return;
@@ -671,7 +727,7 @@ function readParticipation(id, token) {
 async function showSavedResult(slug, id, token) {
   const { status, body } = await readParticipation(id, token);
   if (status !== 200) return showCampaign(slug);
-  const campaign = await api(`/campaigns/${encodeURIComponent(slug)}`);
+  const campaign = await loadCampaign(slug);
   showResult(campaign.status === 200 ? campaign.body.data.title : '', body.data, token);
 }
 

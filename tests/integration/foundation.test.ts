@@ -7,6 +7,7 @@ const PLUGIN_TABLES = [
   'clearon_campaigns',
   'clearon_participations',
   'clearon_coupons',
+  'clearon_triggers',
   'components_clearon_form_fields',
   'components_clearon_exit_screens',
 ];
@@ -31,6 +32,7 @@ describe('the plugin in a real Strapi', () => {
       'limit-counter',
       'mapping-variable',
       'participation',
+      'trigger',
     ]);
   });
 

@@ -22,7 +22,7 @@ const EXIT_SCREEN_AND_COUPON = `
 export const CAMPAIGN = `
   query Campaign($slug: String!, $locale: String) {
     clearonCampaign(slug: $slug, locale: $locale) {
-      slug title mode format startsAt endsAt
+      slug title locale locales mode format startsAt endsAt
       fields { key label type required options { label value } showWhen { field value } }
       questions { key label answers { label value } }
       captcha { provider siteKey script }

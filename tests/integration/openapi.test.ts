@@ -164,6 +164,20 @@ describe('docs/openapi.yaml describes the public API', () => {
     }
   });
 
+  it('GET /campaigns and /campaigns/{slug} with ?locale=: 400 naming locale when not one', async () => {
+    const english = await api().get('/api/clearon/campaigns/demo-form?locale=en');
+    conforms('/campaigns/{slug}', 'get', english);
+    expect(english.body.data).toMatchObject({ locale: 'en', locales: ['en'] });
+    const notInCampaign = await api().get('/api/clearon/campaigns/demo-form?locale=fr');
+    conforms('/campaigns/{slug}', 'get', notInCampaign);
+    expect(notInCampaign.status).toBe(400);
+    expect(notInCampaign.body.error.details.errors[0].path).toEqual(['locale']);
+    const malformed = await api().get('/api/clearon/campaigns?locale=%3Cscript%3E');
+    conforms('/campaigns', 'get', malformed);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details.errors[0].path).toEqual(['locale']);
+  });
+
   it('POST participations: 201 with a Button coupon, then GET participation until issued', async () => {
     const body = {
       answers: { firstname: 'Ada', email: 'ada@example.com', deliveryType: 'email' },

@@ -116,6 +116,7 @@ const participation: ModelDefaults = {
     submissionKey: readOnly('Submission key'),
     couponUnavailable: readOnly('Coupon unavailable', 'Why no coupon was given, if so.'),
     erasedAt: readOnly('Erased at', "When the participant's data was erased."),
+    campaignLocale: readOnly('Campaign locale', 'The language the participant took part in.'),
   },
   edit: [
     'campaign:6 reference:6',

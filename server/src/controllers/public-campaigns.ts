@@ -13,6 +13,7 @@ import { CaptchaError, CaptchaUnavailableError } from '../captcha/errors';
 import { WIDGET_SCRIPTS } from '../captcha/providers';
 import { URL_TOKEN_STATE } from '../middlewares/token-out-of-urls';
 import { CAPTCHA_FIELD, readParticipationBody } from '../validation/participation-body';
+import { listLocale, openCampaignIn } from './open-campaign';
 import { newDocumentIdLike, newToken } from '../utils/random';
 import type { CouponRow } from '../services/coupons';
 import {
@@ -37,12 +38,6 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   const campaigns = () => getService(strapi, 'campaigns');
   const participations = () => getService(strapi, 'participations');
   const coupons = () => getService(strapi, 'coupons');
-
-  const openCampaign = async (slug: unknown) => {
-    if (typeof slug !== 'string' || slug.length > 200) return null;
-    const campaign = await campaigns().findPublishedBySlug(slug);
-    return campaign && campaigns().isOpen(campaign) ? campaign : null;
-  };
 
   /** 201 with the participant's view; in Button mode, first waits a moment for the coupon. */
   const answerParticipation = async (
@@ -153,17 +148,22 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The published campaigns open now: `{data: [{slug, title, format}]}`. */
     async find(ctx: Context) {
-      ctx.body = { data: await campaigns().listOpen() };
+      const asked = listLocale(ctx);
+      if (!asked.ok) return;
+      ctx.body = { data: await campaigns().listOpen(new Date(), asked.locale) };
     },
 
     async findOne(ctx: Context) {
-      const campaign = await openCampaign(ctx.params.slug);
-      if (!campaign) return notFound(ctx, 'No open campaign with this slug');
+      const found = await openCampaignIn(strapi, ctx);
+      if (!found) return;
+      const { campaign, locales } = found;
       const provider = campaign.captcha && campaign.captcha !== 'none' ? campaign.captcha : null;
       const siteKey = provider ? await getService(strapi, 'captcha').siteKey(provider) : null;
       ctx.body = {
         data: {
           ...campaigns().toPublicView(campaign),
+          locale: campaign.locale ?? null,
+          locales,
           captcha: provider ? { provider, siteKey, script: WIDGET_SCRIPTS[provider] } : null,
         },
       };
@@ -178,8 +178,9 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
           `The body must be at most ${MAX_BODY_BYTES} bytes`
         );
       }
-      const campaign = await openCampaign(ctx.params.slug);
-      if (!campaign) return notFound(ctx, 'No open campaign with this slug');
+      const found = await openCampaignIn(strapi, ctx);
+      if (!found) return;
+      const { campaign } = found;
       const idempotency = parseIdempotencyKey(ctx.get(IDEMPOTENCY_HEADER) || undefined);
       if (!idempotency.ok) {
         return badRequest(ctx, `${IDEMPOTENCY_HEADER} header ${idempotency.message}`, [
@@ -281,7 +282,10 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
         return notFound(ctx, 'No such participation');
       }
       const campaign = participation.campaign
-        ? await campaigns().findForParticipation(participation.campaign.documentId)
+        ? await campaigns().findForParticipation(
+            participation.campaign.documentId,
+            participation.campaignLocale
+          )
         : null;
       const coupon = await coupons().findByParticipation(participation.documentId);
       ctx.body = { data: participations().toPublicView(participation, campaign, coupon) };

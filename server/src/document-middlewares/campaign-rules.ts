@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CAMPAIGN_POPULATE, type Campaign } from '../domain/campaign';
+import type { Campaign } from '../domain/campaign';
 import { validateCampaign } from '../domain/campaign-rules';
 import { legacyBodyToBlocks } from '../domain/blocks';
 import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
+import { checkCampaignLocale } from './campaign-locales';
 
 type Params = { data?: Record<string, unknown>; documentId?: string; locale?: string };
 
@@ -35,19 +36,19 @@ export const campaignRules =
     next: () => Promise<unknown>
   ) => {
     if (context.uid !== UID.campaign) return next();
+    let afterWrite: (() => Promise<void>) | undefined;
     if (context.action === 'create' || context.action === 'update') {
-      const data = context.params.data ?? {};
+      const data = (context.params.data ??= {});
       legacyBodiesToBlocks(data);
-      let current: Partial<Campaign> = {};
-      if (context.action === 'update' && context.params.documentId) {
-        current =
-          ((await strapi.documents(UID.campaign).findOne({
-            documentId: context.params.documentId,
-            populate: CAMPAIGN_POPULATE,
-          } as never)) as unknown as Campaign | null) ?? {};
-      }
-      const candidate = { ...current, ...data } as Campaign;
-      const problems = validateCampaign(candidate);
+      // Which locale is written, what it holds, and the campaign's locale rules (slug, structure).
+      const locales = await checkCampaignLocale(strapi, {
+        documentId: context.action === 'update' ? context.params.documentId : undefined,
+        locale: context.params.locale,
+        data,
+      });
+      afterWrite = locales.afterWrite;
+      const candidate = { ...locales.base, ...data } as Campaign;
+      const problems = [...validateCampaign(candidate), ...locales.problems];
       const variables = getService(strapi, 'mapping-variables');
       for (const [i, field] of (candidate.fields ?? []).entries()) {
         if (!field.mappingVariable) continue;
@@ -74,6 +75,7 @@ export const campaignRules =
       }
     }
     const result = await next();
+    await afterWrite?.();
     if (
       context.action !== 'findOne' &&
       context.action !== 'findMany' &&

@@ -7,7 +7,7 @@ import { newReference } from '../utils/random';
 import { rememberCoupon } from '../utils/written-coupons';
 import { safeError } from '../utils/describe-error';
 import { canLinkDirectly, isMarkedForDirectLink, linkCampaign } from '../utils/campaign-link';
-import { campaignOf } from '../utils/participation-campaign';
+import { campaignOf, withCampaignLocale } from '../utils/participation-campaign';
 
 type Data = Record<string, unknown>;
 
@@ -36,8 +36,9 @@ const writeWithCoupon =
 
     const data = (context.params.data ??= {});
     data.reference ??= newReference();
-    const campaign = await campaignOf(strapi, data.campaign);
+    const campaign = await campaignOf(strapi, data.campaign, data.campaignLocale);
     if (campaign) {
+      data.campaignLocale = campaign.locale ?? null;
       const answers = (data.answers ?? {}) as Record<string, string | boolean>;
       if (data.exitScreenIndex === undefined || data.exitScreenIndex === null) {
         Object.assign(data, evaluateOutcome(campaign, answers));
@@ -52,6 +53,9 @@ const writeWithCoupon =
       campaign && typeof data.exitScreenIndex === 'number'
         ? (campaign.exitScreens ?? [])[data.exitScreenIndex]
         : undefined;
+    const referenceTitle = campaign
+      ? (await getService(strapi, 'campaigns').findForParticipation(campaign.documentId))?.title
+      : undefined;
     const limits = getService(strapi, 'limits');
     const plan = campaign
       ? await limits.prepare({
@@ -77,6 +81,7 @@ const writeWithCoupon =
         isMarkedForDirectLink(context.params) &&
         canLinkDirectly(strapi);
       if (linkHere) delete data.campaign;
+      else if (campaign?.locale) data.campaign = withCampaignLocale(data.campaign, campaign.locale);
       const participation = (await next()) as { id: number; documentId: string };
       if (linkHere) await linkCampaign(strapi, trx, participation.id, campaign.documentId);
       // The webhook event, once the participation (and its coupon, if any) is committed.
@@ -118,7 +123,8 @@ const writeWithCoupon =
           phone: contact.phone,
           firstName: (data.firstName as string | null) ?? null,
         },
-        campaignName: campaign.title,
+        // One name per campaign at ClearOn, whatever the participant's language.
+        campaignName: referenceTitle ?? campaign.title,
       });
       rememberCoupon(participation, coupon);
       announce(coupon);

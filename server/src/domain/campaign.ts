@@ -62,6 +62,8 @@ export type ParticipationLimit = 'once' | 'oncePerPeriod' | 'unlimited';
 export interface Campaign {
   id?: number;
   documentId: string;
+  /** The i18n locale of this version of the campaign (texts differ per locale, structure does not). */
+  locale?: string | null;
   title: string;
   slug: string;
   mode: CampaignMode;

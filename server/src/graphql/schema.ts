@@ -7,6 +7,10 @@ export const typeDefs = /* GraphQL */ `
   type ClearonPublicCampaign {
     slug: String!
     title: String!
+    "The locale of the texts (i18n code); send it with the participation."
+    locale: String
+    "The locales the campaign can be taken in."
+    locales: [String!]!
     "identified (the participant gives an email or a phone number) or anonymous"
     mode: String!
     "form, quiz or personality-test"

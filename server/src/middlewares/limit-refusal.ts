@@ -11,7 +11,9 @@ export const limitRefusalAs409 = () => async (ctx: Context, next: Next) => {
   try {
     await next();
   } catch (error) {
-    if (!(error instanceof ParticipationLimitError)) throw error;
+    // The Content Manager (admin routes) keeps Strapi's answer: it shows the message either way.
+    const type = (ctx.state as { route?: { info?: { type?: string } } }).route?.info?.type;
+    if (!(error instanceof ParticipationLimitError) || type !== 'content-api') throw error;
     sendError(ctx, 409, error.name, error.message, error.details);
   }
 };

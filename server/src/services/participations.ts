@@ -26,6 +26,8 @@ export interface ParticipationRow {
   tokenHash: string | null;
   couponUnavailable?: 'cap_reached' | null;
   erasedAt?: string | null;
+  /** The campaign locale the participant took part in (its exit screen is shown in it). */
+  campaignLocale?: string | null;
   campaign?: { documentId: string } | null;
 }
 
@@ -93,6 +95,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
           exitScreenIndex: outcome.exitScreenIndex,
           tokenHash: hashToken(token),
           submissionKey: keyed?.submissionKey ?? null,
+          campaignLocale: campaign.locale ?? null,
         },
       }) as never
     )) as unknown as ParticipationRow;
