@@ -3,6 +3,7 @@ import type { Simulator } from '../../simulator/src';
 import type { TestApp } from '../harness/strapi';
 import { authHeader, createAdminWithPermissions } from '../harness/admin';
 import { waitFor } from '../harness/wait';
+import { startWebhookReceiver, type WebhookReceiver } from '../harness/webhook-receiver';
 import { getService } from '../../server/src/utils/get-service';
 import { bootWithSimulator, type AppWithSimulator } from '../harness/with-simulator';
 
@@ -17,6 +18,7 @@ describe('coupon triggers on the app’s own content types', () => {
   let simulator: Simulator;
   let adminToken: string;
   let stage: AppWithSimulator | undefined;
+  let receiver: WebhookReceiver;
 
   const couponsOf = (where: Row) =>
     app.strapi.db.connection('clearon_coupons').where(where).select('*') as Promise<Row[]>;
@@ -37,10 +39,22 @@ describe('coupon triggers on the app’s own content types', () => {
       },
     });
     ({ app, simulator, adminToken } = stage);
+    receiver = await startWebhookReceiver();
+    await request(app.server)
+      .post('/admin/webhooks')
+      .set(admin())
+      .send({
+        name: 'Coupons',
+        url: `${receiver.url}/hook`,
+        headers: {},
+        events: ['clearon.coupon.issued'],
+      })
+      .expect(201);
   });
 
   afterAll(async () => {
     await stage?.stop();
+    await receiver?.close();
   });
 
   describe('the demo trigger (config): POST /api/signups', () => {
@@ -61,6 +75,18 @@ describe('coupon triggers on the app’s own content types', () => {
       });
       expect(coupon.participation_id ?? null).toBeNull();
       await waitFor(async () => (await couponsOf({ id: coupon.id }))[0].status === 'issued');
+      // Strapi's webhook runner delivers the event, with the trigger and no personal data.
+      const delivery = await receiver.delivered(
+        '/hook',
+        'clearon.coupon.issued',
+        coupon.reference as string
+      );
+      expect(delivery.body.coupon).toMatchObject({
+        campaign: null,
+        trigger: { key: 'signup-welcome', uid: SIGNUP, documentId: body.data.documentId },
+        recipient: 'a***@example.se',
+      });
+      expect(delivery.raw).not.toContain('ada.signup@example.se');
       const [sent] = sentTo(coupon.reference);
       expect(sent.body).toMatchObject({
         couponCode: 'ENTRY5',
