@@ -135,7 +135,8 @@ describe('coupon triggers, in Chromium', () => {
     await page.getByRole('button', { name: 'Create a trigger' }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Key').fill('entry-thanks');
-    await dialog.getByLabel('Name', { exact: true }).fill('Entry thanks');
+    // Required fields carry an asterisk in their label ("Name*"); "First name field" is another.
+    await dialog.getByLabel(/^Name\*?$/).fill('Entry thanks');
     await dialog.getByRole('combobox', { name: 'Content type' }).click();
     await page.getByRole('option', { name: 'Entry', exact: true }).click();
     await dialog.getByLabel('Coupon code').fill('THANKS1');
