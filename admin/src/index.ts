@@ -5,6 +5,7 @@ import { PluginIcon } from './components/PluginIcon';
 import { PERMISSIONS as SETTINGS_PERMISSIONS } from './components/settings/permissions';
 import { CampaignToolsPanel } from './components/campaign-tools/CampaignToolsPanel';
 import { EntryCouponsPanel } from './components/triggers/EntryCouponsPanel';
+import { formFieldCustomFields } from './components/form-field/customFields';
 import { getTranslation } from './utils/getTranslation';
 import { prefixPluginTranslations } from './utils/prefixPluginTranslations';
 
@@ -118,6 +119,8 @@ export default {
       },
       components: { Input: async () => import('./components/CouponInput') },
     });
+    // A form field's mapping variable and "show when" field and value, picked from lists.
+    app.customFields.register(formFieldCustomFields);
   },
 
   bootstrap(app: StrapiAdminBootstrapApp) {

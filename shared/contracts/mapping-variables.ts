@@ -53,3 +53,13 @@ export interface CampaignRef {
 export interface MappingVariableInUse {
   campaigns?: CampaignRef[];
 }
+
+/**
+ * One entry of `GET /clearon/mapping-variable-options` (any admin): the variables available in
+ * forms, built-in ones first, for the form field's mapping-variable picker in the Content Manager.
+ */
+export interface MappingVariableOption {
+  technicalName: string;
+  label: string;
+  builtIn: boolean;
+}

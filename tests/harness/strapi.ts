@@ -1,4 +1,8 @@
 import { createStrapi, type Core } from '@strapi/strapi';
+import {
+  provideClientFactory,
+  type ClearonClientFactory,
+} from '../../server/src/utils/clearon-client';
 import { trackCommitCallbacks } from './commit-callbacks';
 import { createTestDatabase, type TestDatabase } from './database';
 import { PLAYGROUND_DIR, PLAYGROUND_DIST_DIR, PLUGIN_SOURCE_ENTRY } from './paths';
@@ -19,6 +23,11 @@ export interface BootOptions {
   env?: Record<string, string>;
   /** Runs before Strapi loads (before the plugins register), e.g. to add an outer document middleware. */
   beforeLoad?: (strapi: Core.Strapi) => void;
+  /**
+   * Makes the plugin's ClearOn clients (issuer, integration tester, test coupon) instead of the real
+   * adapter behind the plugin's network guard: e.g. a client with a stand-in DNS resolver.
+   */
+  clientFactory?: ClearonClientFactory;
 }
 
 const TEST_ENV: Record<string, string> = {
@@ -50,6 +59,7 @@ export const bootStrapi = async (options: BootOptions = {}): Promise<TestApp> =>
 
   const strapi = createStrapi({ appDir: PLAYGROUND_DIR, distDir: PLAYGROUND_DIST_DIR });
   strapi.log.level = process.env.TEST_LOG_LEVEL ?? 'warn';
+  if (options.clientFactory) provideClientFactory(strapi, options.clientFactory);
   options.beforeLoad?.(strapi);
   await strapi.load();
   strapi.server.mount();

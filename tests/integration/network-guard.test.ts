@@ -3,8 +3,11 @@ import { startSimulator, type Simulator } from '../../simulator/src';
 import { createClearonClient } from '../../server/src/clearon';
 import { getService } from '../../server/src/utils/get-service';
 import { getPluginConfig } from '../../server/src/utils/get-plugin-config';
-import { createNetworkGuard, type Resolve } from '../../server/src/utils/network-guard';
-import { pluginNetworkGuard } from '../../server/src/utils/plugin-network-guard';
+import {
+  createNetworkGuard,
+  systemResolve,
+  type Resolve,
+} from '../../server/src/utils/network-guard';
 import { formCampaign, publishCampaign } from '../fixtures/campaigns';
 import { createIntegration } from '../fixtures/integrations';
 import { authHeader, createSuperAdmin } from '../harness/admin';
@@ -24,6 +27,8 @@ describe('SSRF rules at connect time', () => {
   let simulator: Simulator;
   let token: string;
   let localhostIntegration: string;
+  /** The DNS resolver of the plugin's ClearOn clients while set (null: the system's). */
+  let resolverStandIn: Resolve | null = null;
 
   const setAllowPrivateHosts = (value: boolean) =>
     app.strapi.config.set('plugin::clearon.allowPrivateHosts', value);
@@ -62,6 +67,14 @@ describe('SSRF rules at connect time', () => {
           },
         },
       },
+      // The plugin's own guard (allowPrivateHosts read on every call), with a resolver to swap.
+      clientFactory: ({ strapi }) =>
+        createClearonClient({
+          network: createNetworkGuard({
+            allowPrivateHosts: () => getPluginConfig(strapi).allowPrivateHosts === true,
+            resolve: (hostname) => (resolverStandIn ?? systemResolve)(hostname),
+          }),
+        }),
     });
     token = (await createSuperAdmin(app)).token;
     // `localhost` is a name: the save-time check of the literal host lets it through only while
@@ -120,28 +133,13 @@ describe('SSRF rules at connect time', () => {
       if (hostname === 'clearon.example.test') return [{ address: '127.0.0.1', family: 4 }];
       throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
     };
-    const guardWithResolver = () =>
-      createNetworkGuard({
-        allowPrivateHosts: () => getPluginConfig(app.strapi).allowPrivateHosts === true,
-        resolve,
-      });
 
     beforeAll(() => {
-      getService(app.strapi, 'issuer').setClient(
-        createClearonClient({ network: guardWithResolver() })
-      );
-      getService(app.strapi, 'integration-tester').setClient(
-        createClearonClient({ network: guardWithResolver() })
-      );
+      resolverStandIn = resolve;
     });
 
     afterAll(() => {
-      getService(app.strapi, 'issuer').setClient(
-        createClearonClient({ network: pluginNetworkGuard(app.strapi) })
-      );
-      getService(app.strapi, 'integration-tester').setClient(
-        createClearonClient({ network: pluginNetworkGuard(app.strapi) })
-      );
+      resolverStandIn = null;
     });
 
     it('passes the save-time check (https, a name), then is refused when ClearOn is called', async () => {

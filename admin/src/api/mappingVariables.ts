@@ -1,12 +1,14 @@
 import type { FetchClient } from '@strapi/strapi/admin';
 import type {
   MappingVariableCreateInput,
+  MappingVariableOption,
   MappingVariableUpdateInput,
   MappingVariableView as MappingVariable,
 } from '../../../shared/contracts/mapping-variables';
 
 export type {
   MappingVariableInUse,
+  MappingVariableOption,
   MappingVariableType,
   MappingVariableView as MappingVariable,
 } from '../../../shared/contracts/mapping-variables';
@@ -29,6 +31,14 @@ const BASE = '/clearon/mapping-variables';
 const one = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
 
 export const mappingVariablesApi = {
+  /** The variables available in forms (built-in ones first), readable by any admin. */
+  async options(client: FetchClient): Promise<MappingVariableOption[]> {
+    const { data } = await client.get<{ data: MappingVariableOption[] }>(
+      '/clearon/mapping-variable-options'
+    );
+    return Array.isArray(data?.data) ? data.data : [];
+  },
+
   async list(client: FetchClient): Promise<MappingVariable[]> {
     const { data } = await client.get<{ data: MappingVariable[] }>(BASE);
     return Array.isArray(data?.data) ? data.data : [];

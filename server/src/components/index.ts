@@ -9,6 +9,13 @@ import exitScreen from './exit-screen.json';
 // in the shape the app loader gives them (see @strapi/core loaders/components).
 const CATEGORY = 'clearon';
 
+/** The form field's custom fields (`plugin::clearon.<name>`, type string: the columns stay strings). */
+export const FORM_FIELD_CUSTOM_FIELDS = [
+  'mapping-variable',
+  'show-when-field',
+  'show-when-value',
+] as const;
+
 const schemas: Record<string, { collectionName: string; info: object; attributes: object }> = {
   'field-option': fieldOption,
   'form-field': formField,

@@ -8,6 +8,7 @@ import {
 } from '../validation/mapping-variable';
 import { sendConflict } from '../utils/error-response';
 import { getService } from '../utils/get-service';
+import type { MappingVariableOption } from '../../../shared/contracts/mapping-variables';
 
 const notFound = (id: unknown) =>
   new errors.NotFoundError(`No mapping variable has the id "${String(id).slice(0, 64)}"`);
@@ -16,6 +17,15 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   const variables = () => getService(strapi, 'mapping-variables');
 
   return {
+    /** For editors picking a form field's mapping variable (no settings.read needed). */
+    async options(ctx: Context) {
+      const list = await variables().list();
+      const data: MappingVariableOption[] = list
+        .filter((view) => view.availableInForms)
+        .map(({ technicalName, label, builtIn }) => ({ technicalName, label, builtIn }));
+      ctx.body = { data };
+    },
+
     /** Built-in CRM variables (builtIn: true) first, then the stored ones. */
     async find(ctx: Context) {
       ctx.body = { data: await variables().list() };

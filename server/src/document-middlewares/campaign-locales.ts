@@ -3,6 +3,7 @@ import { CAMPAIGN_POPULATE, type Campaign } from '../domain/campaign';
 import type { RuleError } from '../domain/campaign-rules';
 import { referenceVersion, structureDifferences } from '../domain/campaign-locales';
 import { UID } from '../utils/plugin-id';
+import { pluginDocuments } from '../utils/plugin-documents';
 import { defaultLocaleOf } from '../utils/default-locale';
 
 /** The campaign attributes shared by every locale (`pluginOptions.i18n.localized: false`). */
@@ -40,12 +41,12 @@ export const checkCampaignLocale = async (
   const defaultLocale = await defaultLocaleOf(strapi);
   const own = typeof params.locale === 'string' ? params.locale : defaultLocale;
   const drafts = documentId
-    ? ((await strapi.documents(UID.campaign).findMany({
+    ? await pluginDocuments<Campaign>(strapi, 'campaign').findMany({
         filters: { documentId },
         locale: '*',
         status: 'draft',
         populate: CAMPAIGN_POPULATE,
-      } as never)) as unknown as Campaign[])
+      })
     : [];
   const current = drafts.find((draft) => draft.locale === own);
   const others = drafts.filter((draft) => draft.locale !== own);

@@ -1,17 +1,18 @@
-import type { Core, Modules } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import type { Trigger } from '../domain/trigger';
 import { safeError } from '../utils/describe-error';
 import { getService } from '../utils/get-service';
 import type { CouponRow } from '../services/coupons';
+import type { DocumentCall } from '../utils/document-middleware';
 
-type Context = Modules.Documents.Middleware.Context;
+type Context = DocumentCall<{ documentId?: string; locale?: unknown; status?: string }>;
 type Entry = Record<string, unknown> & { id: number; documentId: string; locale?: string | null };
 
 /** The actions that publish: `publish`, and `create`/`update` asked with `status: 'published'`. */
 const publishes = (context: Context) =>
   context.action === 'publish' ||
   ((context.action === 'create' || context.action === 'update') &&
-    (context.params as { status?: string }).status === 'published');
+    context.params.status === 'published');
 
 const fires = (trigger: Trigger, context: Context) =>
   trigger.event === 'create' ? context.action === 'create' : publishes(context);
@@ -25,8 +26,8 @@ const localesOf = (params: { locale?: unknown }) =>
  * entry has none and a committed one always has its coupon. Other uids and actions pass through.
  */
 export const triggerOutbox =
-  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
-  async (context, next) => {
+  (strapi: Core.Strapi) =>
+  async (context: Context, next: () => Promise<unknown>) => {
     if (!context.uid.startsWith('api::')) return next();
     if (!['create', 'update', 'publish'].includes(context.action)) return next();
     const triggers = (await getService(strapi, 'triggers').activeFor(context.uid)).filter(
@@ -40,7 +41,7 @@ export const triggerOutbox =
         const output = await next();
         const documentId =
           (output as { documentId?: string } | null)?.documentId ??
-          (context.params as { documentId?: string }).documentId;
+          context.params.documentId;
         if (!documentId) return output;
         for (const trigger of triggers) {
           for (const entry of await entriesOf(strapi, context, trigger, documentId)) {
@@ -73,7 +74,7 @@ const entriesOf = async (
 ): Promise<Entry[]> => {
   const contentType = strapi.contentTypes[context.uid as keyof typeof strapi.contentTypes];
   const draftAndPublish = Boolean(contentType?.options?.draftAndPublish);
-  const locales = localesOf(context.params as { locale?: unknown });
+  const locales = localesOf(context.params);
   // Every type has a locale column in Strapi 5; only i18n-localised ones fill it.
   const localized = Boolean(
     (contentType?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized

@@ -74,7 +74,7 @@ type Budgets = Record<BudgetName, RateLimitBudget>;
 
 const storeKind = (strapi: Core.Strapi): StoreKind => {
   if (getPluginConfig(strapi).rateLimit.redisUrl) return 'redis';
-  const client = (strapi.db as unknown as { dialect?: { client?: string } }).dialect?.client;
+  const client = strapi.db.dialect.client;
   if (client === 'postgres') return 'postgres';
   if (client === 'mysql') return 'mysql';
   return 'memory';

@@ -5,8 +5,17 @@ import { allowed } from './allowed';
 const read = { policies: allowed(ACTION.settingsRead) };
 const write = { policies: allowed(ACTION.settingsUpdate) };
 
-/** Admin routes (under /clearon): mapping variables, settings.read to read, settings.update to write. */
+/**
+ * Admin routes (under /clearon): mapping variables, settings.read to read, settings.update to write;
+ * the options (technical names and labels of those available in forms) for any admin.
+ */
 const routes = [
+  {
+    method: 'GET',
+    path: '/mapping-variable-options',
+    handler: 'mapping-variables.options',
+    config: { policies: ['admin::isAuthenticatedAdmin'] },
+  },
   { method: 'GET', path: '/mapping-variables', handler: 'mapping-variables.find', config: read },
   {
     method: 'GET',

@@ -1,15 +1,16 @@
-import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { createClearonClient, type ClearonClient, type IssueOutcome } from '../clearon';
 import { CAMPAIGN_POPULATE, type Campaign, type CouponSettings } from '../domain/campaign';
 import { couponEligibility } from '../domain/campaign-rules';
 import { renderExitScreenBody, type Blocks } from '../domain/blocks';
 import { escapeHtml, renderTemplate } from '../domain/render';
 import { getService } from '../utils/get-service';
-import { pluginNetworkGuard } from '../utils/plugin-network-guard';
+import { createPluginClient } from '../utils/clearon-client';
 import { UID } from '../utils/plugin-id';
 import type { PublicCampaign } from './campaigns';
 import { BUILT_IN_VARIABLES } from './mapping-variables';
+import { issueTestCoupon, type TestCouponInput, type TestCouponResult } from './test-coupon';
+
+export type { TestCouponInput, TestCouponResult };
 
 /**
  * The editor's tools on a campaign: the preview (the participant's view of the form, and every exit
@@ -59,21 +60,6 @@ export interface CampaignPreview {
   sampleCoupon: { code: string; redeemUrl: string; expiresAt: string };
 }
 
-export interface TestCouponInput {
-  exitScreenIndex: number;
-  email?: string;
-  phone?: string;
-}
-
-export interface TestCouponResult {
-  status: 'issued' | 'failed';
-  /** Plain words for the editor; never holds the API key, the email or the phone. */
-  message: string;
-  /** The reference sent to ClearOn (`cl_test_...`), to find the test coupon in ClearOn. */
-  reference: string;
-  coupon?: { code: string; redeemUrl: string; expiresAt: string };
-}
-
 /** An exit screen that cannot be used for a test coupon (the controller answers 400). */
 export class TestCouponScreenError extends Error {
   constructor(message: string) {
@@ -116,27 +102,8 @@ const sampleAnswers = (campaign: Campaign, mappingVariables: string[]) => {
   return values;
 };
 
-const describeFailure = (outcome: Exclude<IssueOutcome, { kind: 'issued' }>): string => {
-  switch (outcome.kind) {
-    case 'retryable':
-      return outcome.code === 'rate_limited'
-        ? `${outcome.reason}. Try again in a moment.`
-        : `${outcome.reason}. ClearOn may be unavailable: try again later.`;
-    case 'permanent':
-      return `${outcome.reason}.`;
-    default:
-      return 'ClearOn answered a test (dry run) request instead of issuing a coupon.';
-  }
-};
-
-const scrub = (text: string, secrets: string[]) =>
-  secrets.reduce(
-    (out, secret) => (secret && secret.length >= 4 ? out.split(secret).join('***') : out),
-    text
-  );
-
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
-  let client: ClearonClient = createClearonClient({ network: pluginNetworkGuard(strapi) });
+  const client = createPluginClient(strapi);
 
   const load = (documentId: string, status: CampaignVersion) =>
     typeof documentId === 'string' && documentId.length > 0 && documentId.length <= 64
@@ -243,83 +210,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
           `points to the exit screen "${screen.title}", which has no ClearOn coupon`
         );
       }
-      const reference = `cl_test_${randomBytes(12).toString('base64url')}`;
-      const delivery = input.email ? 'email' : 'sms';
-      const failed = (message: string): TestCouponResult => ({
-        status: 'failed',
-        message,
-        reference,
-      });
-
-      let target;
-      try {
-        target = await getService(strapi, 'integrations').resolveTarget(settings.integration);
-      } catch (error) {
-        if ((error as Error).name !== 'SecretBoxError') throw error;
-        return failed(
-          "The integration's API key cannot be decrypted (was CLEARON_ENCRYPTION_KEY changed?): enter the key again."
-        );
-      }
-      if (!target) {
-        return failed(
-          settings.integration
-            ? "The exit screen's ClearOn integration no longer exists: choose another one in the coupon."
-            : 'No ClearOn integration is configured: add one in Settings → ClearOn.'
-        );
-      }
-      if (!target.enabled) {
-        return failed(
-          `The ClearOn integration "${target.name}" is disabled: enable it to issue coupons.`
-        );
-      }
-
-      let outcome: IssueOutcome;
-      try {
-        outcome = await client.issue(target, {
-          couponCode: settings.couponCode,
-          validityDays: settings.validityDays,
-          delivery,
-          recipient: input.email ? { email: input.email } : { phone: input.phone },
-          reference,
-          campaign: { id: campaign.documentId, name: `${campaign.title} (test)` },
-          dryRun: false,
-        });
-      } catch (error) {
-        outcome = {
-          kind: 'permanent',
-          code: 'unexpected_response',
-          reason: `The test request failed: ${(error as Error).message}`,
-        };
-      }
-      const secrets = [target.apiKey, input.email ?? '', input.phone ?? ''];
-      // Never the recipient: the log says which campaign and screen, and how it went.
-      strapi.log.info(
-        `[clearon] test coupon for campaign ${campaign.documentId}, exit screen ${input.exitScreenIndex}: ` +
-          (outcome.kind === 'issued'
-            ? 'issued'
-            : `failed (${'code' in outcome ? outcome.code : outcome.kind})`)
-      );
-      if (outcome.kind !== 'issued') return failed(scrub(describeFailure(outcome), secrets));
-      const { code, redeemUrl, expiresAt, deliveryChannel } = outcome.coupon;
-      const sent =
-        deliveryChannel === 'email'
-          ? 'sends it by email'
-          : deliveryChannel === 'sms'
-            ? 'sends it by SMS'
-            : 'says it sends nothing (delivery "none")';
-      return {
-        status: 'issued',
-        message:
-          `ClearOn issued a test coupon (offer "${settings.couponCode}", valid ` +
-          `${settings.validityDays} day(s)) and ${sent}.`,
-        reference,
-        coupon: { code, redeemUrl, expiresAt },
-      };
-    },
-
-    /** For tests: swap the ClearOn client. */
-    setClient(next: ClearonClient) {
-      client = next;
+      return issueTestCoupon({ strapi, client }, campaign, settings, input);
     },
   };
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
 import { CAMPAIGN_POPULATE, type Campaign } from '../domain/campaign';
 import { UID } from '../utils/plugin-id';
+import { pluginDocuments } from '../utils/plugin-documents';
 import { referenceVersion, sameStructure } from '../domain/campaign-locales';
 import { defaultLocaleOf } from '../utils/default-locale';
 import type { PreviewField } from '../../../shared/contracts/preview';
@@ -75,12 +76,12 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Every locale of one document, in one status. */
   const loadDocument = async (documentId: string, status: 'published' | 'draft') => {
-    const versions = (await strapi.documents(UID.campaign).findMany({
+    const versions = (await pluginDocuments<Campaign>(strapi, 'campaign').findMany({
       filters: { documentId },
       locale: '*',
       status,
       populate: CAMPAIGN_POPULATE,
-    } as never)) as unknown as Campaign[];
+    }));
     return localised(versions, await defaultLocaleOf(strapi));
   };
 
@@ -144,7 +145,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async listOpen(now = new Date(), locale?: string | null) {
       const at = now.toISOString();
-      const rows = (await strapi.documents(UID.campaign).findMany({
+      const rows = (await pluginDocuments<Campaign>(strapi, 'campaign').findMany({
         status: 'published',
         locale: '*',
         fields: ['id', 'documentId', 'locale', 'slug', 'title', 'format'],
@@ -156,7 +157,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         },
         sort: ['title:asc', 'id:asc'],
         limit: 500,
-      } as never)) as unknown as Campaign[];
+      }));
       return (await onePerDocument(rows, locale))
         .slice(0, 100)
         .map(({ slug, title, format }) => ({ slug, title, format }));
@@ -164,13 +165,13 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Every campaign (one entry per document, draft or published) by title: the dashboard's filter. */
     async listOptions() {
-      const rows = (await strapi.documents(UID.campaign).findMany({
+      const rows = (await pluginDocuments<Campaign>(strapi, 'campaign').findMany({
         status: 'draft',
         locale: '*',
         fields: ['id', 'documentId', 'locale', 'title', 'slug', 'maxCoupons', 'lowStockThreshold'],
         sort: ['title:asc', 'id:asc'],
         limit: 5000,
-      } as never)) as unknown as Campaign[];
+      }));
       return (await onePerDocument(rows)).slice(0, 1000).map((row) => ({
         id: row.documentId,
         title: row.title,

@@ -1,108 +1,20 @@
 import type { Core } from '@strapi/strapi';
-import type { Channel, CouponSettings } from '../domain/campaign';
 import { freezeIssueBody } from '../clearon';
+import { toAdminView, toWhere, type CouponRow, type EnqueueInput } from './coupon-rows';
 import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
-import { canLinkRows, linkRows } from '../utils/link-rows';
-import { maskEmail, maskPhone } from '../utils/mask';
+import { canLinkRows, joinTableToRead, linkRows } from '../utils/link-rows';
 import { newDocumentIdLike } from '../utils/random';
 import {
   COUPON_STATUSES,
   RETRYABLE_STATUSES,
-  type AdminCoupon,
   type CouponFilters,
   type CouponStatus,
 } from '../../../shared/contracts/coupons';
 
 export { COUPON_STATUSES, RETRYABLE_STATUSES };
 export type { CouponFilters, CouponStatus };
-
-export interface CouponRow {
-  id: number;
-  documentId: string;
-  reference: string;
-  campaignDocumentId: string | null;
-  triggerKey?: string | null;
-  sourceUid?: string | null;
-  sourceDocumentId?: string | null;
-  sourceLocale?: string | null;
-  sourceKey?: string | null;
-  recipientMasked?: string | null;
-  couponCode: string;
-  validityDays: number;
-  delivery: 'automatic' | 'button';
-  channel: Channel;
-  status: CouponStatus;
-  attempts: number;
-  retriedAt?: string | null;
-  incompleteAnswers?: number | null;
-  /** The frozen ClearOn request body (private: never in an API answer). */
-  requestBody?: string | null;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  lastErrorCode: string | null;
-  clearonCouponId: string | null;
-  code: string | null;
-  redeemUrl: string | null;
-  expiresAt: string | null;
-  issuedAt: string | null;
-  createdAt: string;
-  participation?: { documentId: string; email: string | null; phone: string | null } | null;
-  integration?: { documentId: string; name: string } | null;
-}
-
-export interface EnqueueInput {
-  /** The participation it belongs to; none for a trigger's coupon (see `source`). */
-  participationId: number | null;
-  reference: string;
-  campaignDocumentId: string | null;
-  /** A trigger's coupon: the entry it is for (one coupon per trigger, entry and locale). */
-  source?: {
-    triggerKey: string;
-    uid: string;
-    documentId: string;
-    locale: string;
-    key: string;
-    /** The trigger's name, as ClearOn gets it for the campaign's. */
-    name: string;
-  };
-  /** Shown where no participation holds the recipient (a trigger's coupon). */
-  recipientMasked?: string | null;
-  /** Written as a failure at once (a trigger's sweep that a rule refused): never sent as is. */
-  failure?: { code: string; message: string };
-  settings: CouponSettings;
-  channel: Channel;
-  /** The participant as ClearOn gets them; read from the participation when not given. */
-  recipient?: { email?: string | null; phone?: string | null; firstName?: string | null };
-  /** The campaign's title as ClearOn gets it; read from the campaign when not given. */
-  campaignName?: string;
-}
-
-const toWhere = (filters: CouponFilters) => {
-  const where: Record<string, unknown> = {};
-  if (filters.campaign) where.campaignDocumentId = filters.campaign;
-  if (filters.trigger) where.triggerKey = filters.trigger;
-  if (filters.status) where.status = filters.status;
-  if (filters.from || filters.to) {
-    where.createdAt = {
-      ...(filters.from ? { $gte: filters.from } : {}),
-      ...(filters.to ? { $lte: filters.to } : {}),
-    };
-  }
-  return where;
-};
-
-/** The coupon → participation join table, as Strapi named it. */
-const participationLink = (strapi: Core.Strapi) => {
-  const { joinTable } = strapi.db.metadata.get(UID.coupon).attributes.participation as unknown as {
-    joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-  };
-  return {
-    name: joinTable.name,
-    from: joinTable.joinColumn.name,
-    to: joinTable.inverseJoinColumn.name,
-  };
-};
+export type { CouponRow, EnqueueInput } from './coupon-rows';
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.coupon);
@@ -254,7 +166,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         query().count({ where }),
       ]);
       return {
-        results: rows.map((row) => this.toAdminView(row)),
+        results: rows.map(toAdminView),
         pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
       };
     },
@@ -280,7 +192,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         return { retried: 0, skippedErased: 0 };
       }
       const knex = strapi.db.connection;
-      const link = participationLink(strapi);
+      const link = joinTableToRead(strapi, UID.coupon, 'participation');
       const erased = () =>
         knex(`${link.name} as l`)
           .join('clearon_participations as p', 'p.id', `l.${link.to}`)
@@ -316,36 +228,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       return { retried, skippedErased: Number(n) };
     },
 
-    toAdminView(row: CouponRow): AdminCoupon {
-      return {
-        id: row.id,
-        documentId: row.documentId,
-        reference: row.reference,
-        campaign: row.campaignDocumentId,
-        trigger: row.triggerKey ?? null,
-        couponCode: row.couponCode,
-        validityDays: row.validityDays,
-        delivery: row.delivery,
-        channel: row.channel,
-        status: row.status,
-        attempts: row.attempts,
-        nextAttemptAt: row.nextAttemptAt,
-        lastError: row.lastError,
-        lastErrorCode: row.lastErrorCode,
-        clearonCouponId: row.clearonCouponId,
-        expiresAt: row.expiresAt,
-        issuedAt: row.issuedAt,
-        createdAt: row.createdAt,
-        recipient:
-          maskEmail(row.participation?.email) ??
-          maskPhone(row.participation?.phone) ??
-          row.recipientMasked ??
-          null,
-        integration: row.integration
-          ? { id: row.integration.documentId, name: row.integration.name }
-          : null,
-      };
-    },
+    toAdminView,
   };
 };
 

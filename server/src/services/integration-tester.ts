@@ -1,10 +1,10 @@
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { createClearonClient, type ClearonClient, type IssueOutcome } from '../clearon';
+import type { IssueOutcome } from '../clearon';
 import { endpointProblem } from '../validation/integration';
 import { getPluginConfig } from '../utils/get-plugin-config';
 import { getService } from '../utils/get-service';
-import { pluginNetworkGuard } from '../utils/plugin-network-guard';
+import { createPluginClient } from '../utils/clearon-client';
 import type {
   CheckStatus,
   IntegrationView,
@@ -88,7 +88,7 @@ const scrub = (text: string, secret: string) =>
   secret.length >= 4 ? text.split(secret).join('***') : text;
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
-  let client: ClearonClient = createClearonClient({ network: pluginNetworkGuard(strapi) });
+  const client = createPluginClient(strapi);
 
   const run = async (target: ResolvedTarget, couponCode: string): Promise<TestResult> => {
     const problem = endpointProblem(target.endpoint, {
@@ -139,11 +139,6 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       await integrations.recordCheck(documentId, checkStatusOf(result.status), result.message);
       const integration = (await integrations.get(documentId)) as IntegrationView;
       return { ...result, integration };
-    },
-
-    /** For tests: swap the ClearOn client. */
-    setClient(next: ClearonClient) {
-      client = next;
     },
   };
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { IntegrationCreateInput, IntegrationUpdateInput } from '../validation/integration';
 import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
+import { pluginDocuments } from '../utils/plugin-documents';
 import type { CheckStatus, IntegrationView } from '../../../shared/contracts/integrations';
 
 /** A row of plugin::clearon.integration as the database returns it (server-internal). */
@@ -80,7 +81,7 @@ export const toView = (entity: IntegrationEntity): IntegrationView => ({
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.integration);
-  const documents = () => strapi.documents(UID.integration);
+  const documents = () => pluginDocuments<IntegrationEntity>(strapi, 'integration');
   const box = () => getService(strapi, 'secret-box');
 
   const findEntity = async (documentId: string) =>
@@ -145,7 +146,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
             enabled: input.enabled ?? true,
             isDefault,
           },
-        } as never)) as unknown as IntegrationEntity;
+        }));
         if (isDefault) await clearOtherDefaults(created.documentId);
         return created.documentId;
       });
@@ -181,7 +182,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         if (connectionChanged) {
           Object.assign(data, { lastCheckStatus: null, lastCheckAt: null, lastCheckMessage: null });
         }
-        await documents().update({ documentId, data } as never);
+        await documents().update({ documentId, data });
         if (input.isDefault === true) await clearOtherDefaults(documentId);
         return true;
       });
@@ -201,7 +202,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
           where: { integration: { documentId }, status: 'pending' },
         });
         if (pending > 0) throw new IntegrationInUseError(pending, existing.name);
-        await documents().delete({ documentId } as never);
+        await documents().delete({ documentId });
         if (flag(existing.isDefault, false)) {
           const next = await successor(documentId);
           if (next) await setDefaultFlag(next.documentId);

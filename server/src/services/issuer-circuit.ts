@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { IssueOutcome } from '../clearon';
 import type { DbClock } from '../utils/db-clock';
 import { getPluginConfig } from '../utils/get-plugin-config';
+import { joinTableToRead } from '../utils/link-rows';
 import { UID } from '../utils/plugin-id';
 
 const INTEGRATIONS = 'clearon_integrations';
@@ -74,15 +75,8 @@ export const createCircuit = (strapi: Core.Strapi, clock: DbClock) => {
   const cache = new Map<string, { at: number; row: CircuitRow | null }>();
 
   const linkTable = () => {
-    const meta = strapi.db.metadata.get(UID.coupon).attributes.integration as unknown as {
-      joinTable: {
-        name: string;
-        joinColumn: { name: string };
-        inverseJoinColumn: { name: string };
-      };
-    };
-    const { name, joinColumn, inverseJoinColumn } = meta.joinTable;
-    return { name, coupon: joinColumn.name, integration: inverseJoinColumn.name };
+    const { name, from, to } = joinTableToRead(strapi, UID.coupon, 'integration');
+    return { name, coupon: from, integration: to };
   };
 
   const read = async (documentId: string): Promise<CircuitRow | null> => {

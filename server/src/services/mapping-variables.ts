@@ -7,6 +7,7 @@ import {
   type MappingVariableUpdateInput,
 } from '../validation/mapping-variable';
 import { UID } from '../utils/plugin-id';
+import { pluginDocuments } from '../utils/plugin-documents';
 import type { CampaignRef, MappingVariableView } from '../../../shared/contracts/mapping-variables';
 
 /** A row of plugin::clearon.mapping-variable as the database returns it (server-internal). */
@@ -73,7 +74,7 @@ const builtInRefused = (name: string) =>
 
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.mappingVariable);
-  const documents = () => strapi.documents(UID.mappingVariable);
+  const documents = () => pluginDocuments<MappingVariableEntity>(strapi, 'mappingVariable');
 
   const findEntity = async (documentId: string) =>
     typeof documentId === 'string' && documentId
@@ -176,7 +177,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
             type: input.type,
             availableInForms: input.availableInForms ?? true,
           },
-        } as never)) as unknown as MappingVariableEntity;
+        }));
         return created.documentId;
       });
       return toView((await findEntity(documentId)) as MappingVariableEntity);
@@ -217,7 +218,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       if (input.label !== undefined) data.label = input.label;
       if (input.availableInForms !== undefined) data.availableInForms = input.availableInForms;
       if (Object.keys(data).length > 0) {
-        await documents().update({ documentId: id, data } as never);
+        await documents().update({ documentId: id, data });
       }
       return toView((await findEntity(id)) as MappingVariableEntity);
     },
@@ -232,7 +233,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         const existing = await findEntity(id);
         if (!existing) return null;
         await assertNotInUse(existing.technicalName);
-        await documents().delete({ documentId: id } as never);
+        await documents().delete({ documentId: id });
         return toView(existing);
       });
     },

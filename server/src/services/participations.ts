@@ -6,6 +6,7 @@ import { renderExitScreenBody } from '../domain/blocks';
 import { escapeHtml, renderTemplate } from '../domain/render';
 import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
+import { pluginDocuments } from '../utils/plugin-documents';
 import { hashToken, newReference, newToken } from '../utils/random';
 import type { CouponRow } from './coupons';
 import { couponWrittenWith } from '../utils/written-coupons';
@@ -80,7 +81,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
   ) {
     const token = keyed?.token ?? newToken();
     const outcome = evaluateOutcome(campaign, validated.answers);
-    const participation = (await strapi.documents(UID.participation).create(
+    const participation = await pluginDocuments<ParticipationRow>(strapi, 'participation').create(
       linkCampaignDirectly({
         data: {
           campaign: campaign.documentId,
@@ -97,8 +98,8 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
           submissionKey: keyed?.submissionKey ?? null,
           campaignLocale: campaign.locale ?? null,
         },
-      }) as never
-    )) as unknown as ParticipationRow;
+      })
+    );
     // Another plugin's document middleware may have replaced the object the outbox keyed it by:
     // then the coupon is read back.
     const hasCoupon =

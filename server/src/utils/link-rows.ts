@@ -16,6 +16,12 @@ export interface JoinTable {
   to: string;
 }
 
+const joinTableMeta = (strapi: Core.Strapi, uid: StrapiUID.Schema, attribute: string) =>
+  (
+    strapi.db.metadata.get(uid).attributes[attribute] as unknown as
+      { joinTable?: JoinTableMeta } | undefined
+  )?.joinTable;
+
 /**
  * The join table of a relation, as Strapi's metadata describes it, or null when it has order
  * columns (then only Strapi's own relation code writes it correctly).
@@ -25,10 +31,19 @@ export const joinTableOf = (
   uid: StrapiUID.Schema,
   attribute: string
 ): JoinTable | null => {
-  const meta = strapi.db.metadata.get(uid).attributes[attribute] as unknown as
-    { joinTable?: JoinTableMeta } | undefined;
-  const table = meta?.joinTable;
+  const table = joinTableMeta(strapi, uid, attribute);
   if (!table || table.orderColumnName || table.inverseOrderColumnName) return null;
+  return { name: table.name, from: table.joinColumn.name, to: table.inverseJoinColumn.name };
+};
+
+/** The join table of a relation to read through (order columns or not); throws when it has none. */
+export const joinTableToRead = (
+  strapi: Core.Strapi,
+  uid: StrapiUID.Schema,
+  attribute: string
+): JoinTable => {
+  const table = joinTableMeta(strapi, uid, attribute);
+  if (!table) throw new Error(`${uid}.${attribute} has no join table`);
   return { name: table.name, from: table.joinColumn.name, to: table.inverseJoinColumn.name };
 };
 

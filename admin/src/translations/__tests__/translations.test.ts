@@ -3,6 +3,7 @@ import { createIntl } from 'react-intl';
 import { messages as campaignTools } from '../../components/campaign-tools/messages';
 import { messages as coupon } from '../../components/coupon/messages';
 import { messages as dashboard } from '../../components/coupons-dashboard/messages';
+import { messages as formField } from '../../components/form-field/messages';
 import { messages as settings } from '../../components/settings/messages';
 import { triggerMessages } from '../../components/settings/triggerMessages';
 import { messages as entryCoupons } from '../../components/triggers/messages';
@@ -22,6 +23,7 @@ const areas: Array<[string, Messages]> = [
   ['the ClearOn settings', settings],
   ['the coupon triggers settings', triggerMessages],
   ['the entry coupon panel', entryCoupons],
+  ['the form field pickers', formField],
 ];
 /** A value for every placeholder the messages use, plural ones in both forms below. */
 const values = {
@@ -31,6 +33,7 @@ const values = {
   date: '1 June 2030',
   days: 2,
   delivery: 'automatic',
+  detail: 'deliveryType',
   example: '<deliveryType>',
   field: 'Delivery',
   label: 'Delivery type',
