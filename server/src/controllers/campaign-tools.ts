@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { errors, yup } from '@strapi/utils';
+import { fieldError, objectSchema, validateBody } from '../validation/toolkit';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { TestCouponScreenError, type CampaignVersion } from '../services/campaign-tools';
 import { getPluginConfig } from '../utils/get-plugin-config';
@@ -14,13 +15,7 @@ const MAX_PHONE = 32;
 // The HTML5 email syntax, as participants' email fields are checked (server/src/domain/answers.ts).
 const EMAIL_RE =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
-const KNOWN_KEYS = ['exitScreenIndex', 'email', 'phone', 'status'];
 const VERSIONS: CampaignVersion[] = ['draft', 'published'];
-
-const fieldError = (path: string, message: string) =>
-  new errors.ValidationError(`${path} ${message}`, {
-    errors: [{ path: [path], message: `${path} ${message}`, name: 'ValidationError' }],
-  });
 
 const notFound = (documentId: unknown, status: CampaignVersion) =>
   new errors.NotFoundError(
@@ -38,13 +33,13 @@ const present = (value: unknown) =>
 const readVersion = (value: unknown): CampaignVersion => {
   if (value === undefined) return 'draft';
   if (!VERSIONS.includes(value as CampaignVersion))
-    throw fieldError('status', 'must be "draft" or "published"');
+    throw fieldError('status', 'status must be "draft" or "published"');
   return value as CampaignVersion;
 };
 
 const testCouponSchema = (defaultCountry: CountryCode) =>
-  yup
-    .object({
+  objectSchema(
+    {
       exitScreenIndex: yup
         .number()
         .typeError("${path} must be a whole number (the exit screen's position, from 0)")
@@ -75,41 +70,26 @@ const testCouponSchema = (defaultCountry: CountryCode) =>
           }
         ),
       status: yup.mixed().oneOf([...VERSIONS, undefined], '${path} must be "draft" or "published"'),
-    })
-    .typeError('The request body must be a JSON object')
-    .test('known-keys', function check(value: unknown) {
-      if (!value || typeof value !== 'object') return true;
-      const unknown = Object.keys(value).filter((key) => !KNOWN_KEYS.includes(key));
-      if (unknown.length === 0) return true;
-      return new yup.ValidationError(
-        unknown.map(
-          (key) =>
-            new yup.ValidationError(
-              `${key} is not a field of a test coupon request (allowed: ${KNOWN_KEYS.join(', ')})`,
-              undefined,
-              key
-            )
-        )
-      );
-    })
-    .test('one-contact', function check(value: unknown) {
-      if (!value || typeof value !== 'object') return true;
-      const { email, phone } = value as { email?: unknown; phone?: unknown };
-      if (!present(email) && !present(phone)) {
-        return this.createError({
-          path: 'email',
-          message:
-            'email or phone is required: give the email address or the phone number to send the test coupon to',
-        });
-      }
-      if (present(email) && present(phone)) {
-        return this.createError({
-          path: 'phone',
-          message: 'phone must be left out when email is given: a test coupon goes to one of them',
-        });
-      }
-      return true;
-    });
+    },
+    'a test coupon request'
+  ).test('one-contact', function check(value: unknown) {
+    if (!value || typeof value !== 'object') return true;
+    const { email, phone } = value as { email?: unknown; phone?: unknown };
+    if (!present(email) && !present(phone)) {
+      return this.createError({
+        path: 'email',
+        message:
+          'email or phone is required: give the email address or the phone number to send the test coupon to',
+      });
+    }
+    if (present(email) && present(phone)) {
+      return this.createError({
+        path: 'phone',
+        message: 'phone must be left out when email is given: a test coupon goes to one of them',
+      });
+    }
+    return true;
+  });
 
 interface TestCouponBody {
   exitScreenIndex: number;
@@ -117,22 +97,6 @@ interface TestCouponBody {
   phone?: string | null;
   status?: CampaignVersion;
 }
-
-/** Strapi's validation, with one readable message and no echoed values. */
-const validate = async (schema: yup.AnySchema, body: unknown): Promise<TestCouponBody> => {
-  try {
-    return (await validateYupSchema(schema)(body ?? {})) as TestCouponBody;
-  } catch (error) {
-    if (error instanceof errors.ValidationError) {
-      const details = error.details as { errors?: Array<Record<string, unknown>> };
-      if (Array.isArray(details?.errors)) {
-        details.errors = details.errors.map(({ path, message, name }) => ({ path, message, name }));
-        error.message = details.errors.map(({ message }) => String(message)).join('; ');
-      }
-    }
-    throw error;
-  }
-};
 
 const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   const tools = () => getService(strapi, 'campaign-tools');
@@ -150,7 +114,10 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST /campaigns/:documentId/test-coupon {exitScreenIndex, email | phone, status?} */
     async testCoupon(ctx: Context) {
       const defaultCountry = (getPluginConfig(strapi).defaultCountry || 'SE') as CountryCode;
-      const body = await validate(testCouponSchema(defaultCountry), ctx.request.body);
+      const body = await validateBody<TestCouponBody>(
+        testCouponSchema(defaultCountry),
+        ctx.request.body
+      );
       const status = body.status ?? 'draft';
       const campaign = await tools().load(ctx.params.documentId, status);
       if (!campaign) throw notFound(ctx.params.documentId, status);
@@ -167,7 +134,7 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
         };
       } catch (error) {
         if (error instanceof TestCouponScreenError)
-          throw fieldError('exitScreenIndex', error.message);
+          throw fieldError('exitScreenIndex', `exitScreenIndex ${error.message}`);
         throw error;
       }
     },

@@ -1,5 +1,6 @@
 import { isIP } from 'net';
-import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { yup } from '@strapi/utils';
+import { objectSchema, validateBody } from './toolkit';
 import { blockedRange } from '../utils/address-ranges';
 import { TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../../shared/contracts/integrations';
 
@@ -101,23 +102,6 @@ const apiKeyProblem = (value: string): string | null => {
 
 const timeoutMessage = `\${path} must be a whole number of milliseconds from ${TIMEOUT_MIN} to ${TIMEOUT_MAX}`;
 
-const knownKeysOnly = (schema: yup.AnyObjectSchema, known: string[], what: string) =>
-  schema.test('known-keys', function check(value: unknown) {
-    if (!value || typeof value !== 'object') return true;
-    const unknown = Object.keys(value).filter((key) => !known.includes(key));
-    if (unknown.length === 0) return true;
-    return new yup.ValidationError(
-      unknown.map(
-        (key) =>
-          new yup.ValidationError(
-            `${key} is not a field of ${what} (allowed: ${known.join(', ')})`,
-            undefined,
-            key
-          )
-      )
-    );
-  });
-
 /** Nothing to check: absent, or '' on create (where `required` reports it). */
 const isAbsent = (
   value: string | null | undefined,
@@ -208,39 +192,6 @@ const fields = (rules: EndpointRules, mode: 'create' | 'update') => {
   };
 };
 
-const objectSchema = (shape: Record<string, yup.AnySchema>, what: string) =>
-  knownKeysOnly(
-    yup.object().shape(shape).typeError('The request body must be a JSON object'),
-    Object.keys(shape),
-    what
-  );
-
-/**
- * Runs Strapi's validateYupSchema, then drops the rejected values from the error details: a
- * refused request must not echo the API key back (or into logs).
- */
-const validate = async <T>(schema: yup.AnySchema, body: unknown): Promise<T> => {
-  try {
-    return (await validateYupSchema(schema)(body ?? {})) as T;
-  } catch (error) {
-    if (error instanceof errors.ValidationError) {
-      const details = error.details as { errors?: Array<Record<string, unknown>> };
-      if (Array.isArray(details?.errors)) {
-        const seen = new Set<string>();
-        details.errors = details.errors
-          .map(({ path, message, name }) => ({ path, message, name }))
-          .filter(({ path, message }) => {
-            const key = JSON.stringify([path, message]);
-            return seen.has(key) ? false : (seen.add(key), true);
-          });
-        // One readable sentence instead of yup's "3 errors occurred".
-        error.message = details.errors.map(({ message }) => String(message)).join('; ');
-      }
-    }
-    throw error;
-  }
-};
-
 const trimmed = <T extends { name?: string; endpoint?: string; authHeaderName?: string }>(
   input: T
 ): T => ({
@@ -254,7 +205,10 @@ export const validateIntegrationCreate = async (
   rules: EndpointRules
 ): Promise<IntegrationCreateInput> =>
   trimmed(
-    await validate<IntegrationCreateInput>(objectSchema(fields(rules, 'create'), INTEGRATION), body)
+    await validateBody<IntegrationCreateInput>(
+      objectSchema(fields(rules, 'create'), INTEGRATION),
+      body
+    )
   );
 
 export const validateIntegrationUpdate = async (
@@ -262,11 +216,14 @@ export const validateIntegrationUpdate = async (
   rules: EndpointRules
 ): Promise<IntegrationUpdateInput> =>
   trimmed(
-    await validate<IntegrationUpdateInput>(objectSchema(fields(rules, 'update'), INTEGRATION), body)
+    await validateBody<IntegrationUpdateInput>(
+      objectSchema(fields(rules, 'update'), INTEGRATION),
+      body
+    )
   );
 
 export const validateTestConnection = async (body: unknown): Promise<{ couponCode: string }> => {
-  const input = await validate<{ couponCode: string }>(
+  const input = await validateBody<{ couponCode: string }>(
     objectSchema(
       {
         couponCode: yup

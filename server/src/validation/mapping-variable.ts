@@ -1,4 +1,5 @@
-import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { yup } from '@strapi/utils';
+import { objectSchema, validateBody } from './toolkit';
 import {
   LABEL_MAX,
   MAPPING_VARIABLE_TYPES,
@@ -8,6 +9,7 @@ import {
   type MappingVariableUpdateInput,
 } from '../../../shared/contracts/mapping-variables';
 
+export { fieldError } from './toolkit';
 export type {
   MappingVariableCreateInput,
   MappingVariableType,
@@ -15,29 +17,6 @@ export type {
 } from '../../../shared/contracts/mapping-variables';
 
 const WHAT = 'a mapping variable';
-
-/** A 400 in Strapi's standard shape whose details name each field. */
-export const fieldError = (path: string, message: string) =>
-  new errors.ValidationError(message, {
-    errors: [{ path: [path], message, name: 'ValidationError' }],
-  });
-
-const knownKeysOnly = (schema: yup.AnyObjectSchema, known: string[]) =>
-  schema.test('known-keys', function check(value: unknown) {
-    if (!value || typeof value !== 'object') return true;
-    const unknown = Object.keys(value).filter((key) => !known.includes(key));
-    if (unknown.length === 0) return true;
-    return new yup.ValidationError(
-      unknown.map(
-        (key) =>
-          new yup.ValidationError(
-            `${key} is not a field of ${WHAT} (allowed: ${known.join(', ')})`,
-            undefined,
-            key
-          )
-      )
-    );
-  });
 
 const fields = (mode: 'create' | 'update') => {
   const label = yup
@@ -90,44 +69,22 @@ const fields = (mode: 'create' | 'update') => {
   return { label, availableInForms, technicalName, type };
 };
 
-const objectSchema = (shape: Record<string, yup.AnySchema>) =>
-  knownKeysOnly(
-    yup.object().shape(shape).typeError('The request body must be a JSON object'),
-    Object.keys(shape)
-  );
-
-/** validateYupSchema, then tidy details (path/message/name only, no duplicates, one readable message). */
-const validate = async <T>(schema: yup.AnySchema, body: unknown): Promise<T> => {
-  try {
-    return (await validateYupSchema(schema, { strict: true })(body ?? {})) as T;
-  } catch (error) {
-    if (error instanceof errors.ValidationError) {
-      const details = error.details as { errors?: Array<Record<string, unknown>> };
-      if (Array.isArray(details?.errors)) {
-        const seen = new Set<string>();
-        details.errors = details.errors
-          .map(({ path, message, name }) => ({ path, message, name }))
-          .filter(({ path, message }) => {
-            const key = JSON.stringify([path, message]);
-            return seen.has(key) ? false : (seen.add(key), true);
-          });
-        error.message = details.errors.map(({ message }) => String(message)).join('; ');
-      }
-    }
-    throw error;
-  }
-};
-
 export const validateMappingVariableCreate = async (
   body: unknown
 ): Promise<MappingVariableCreateInput> => {
-  const input = await validate<MappingVariableCreateInput>(objectSchema(fields('create')), body);
+  const input = await validateBody<MappingVariableCreateInput>(
+    objectSchema(fields('create'), WHAT),
+    body
+  );
   return { ...input, label: input.label.trim() };
 };
 
 export const validateMappingVariableUpdate = async (
   body: unknown
 ): Promise<MappingVariableUpdateInput> => {
-  const input = await validate<MappingVariableUpdateInput>(objectSchema(fields('update')), body);
+  const input = await validateBody<MappingVariableUpdateInput>(
+    objectSchema(fields('update'), WHAT),
+    body
+  );
   return input.label === undefined ? input : { ...input, label: input.label.trim() };
 };
