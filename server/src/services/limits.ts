@@ -1,16 +1,25 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { Campaign } from '../domain/campaign';
-import { identityHashes, type Contact } from '../domain/identity';
-import { ParticipationLimitError } from '../domain/limit-errors';
+import { identityHashes } from '../domain/identity';
+import {
+  NEW_ROW,
+  checkPerson,
+  checkRecipient,
+  toRow,
+  type CampaignStock,
+  type CounterRow,
+  type LimitInput,
+  type LimitPlan,
+  type LockKey,
+} from '../domain/limit-rules';
+
+export type { CampaignStock, LimitInput, LimitPlan } from '../domain/limit-rules';
 import { deriveFromAppKeys } from '../utils/app-keys';
 import { getPluginConfig } from '../utils/get-plugin-config';
 
 const TABLE = 'clearon_limit_counters';
 const COUPONS = 'clearon_coupons';
-const HOUR_MS = 60 * 60 * 1000;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const DAY_MS = 24 * HOUR_MS;
 
 /** What a counter row counts; the subject is a keyed hash or a campaign's documentId. */
 const scopes = {
@@ -19,49 +28,6 @@ const scopes = {
   coupons: 'coupons',
   honeypot: 'honeypot',
 } as const;
-
-type LockKey = [scope: string, subject: string];
-
-interface CounterRow {
-  scope: string;
-  subject: string;
-  total: number;
-  lastAtMs: number | null;
-  recentMs: number[];
-}
-
-export interface LimitInput {
-  campaign: Pick<Campaign, 'documentId' | 'participationLimit' | 'limitPeriodHours' | 'maxCoupons'>;
-  contact: Contact;
-  /** The chosen exit screen carries a coupon. */
-  withCoupon: boolean;
-}
-
-export interface LimitPlan {
-  input: LimitInput;
-  keys: LockKey[];
-  personScope: string;
-  recipientPerDay: number | null;
-  cap: number | null;
-  /** The rows were created before the transaction (MySQL/MariaDB). */
-  rowsReady: boolean;
-}
-
-export interface CampaignStock {
-  campaignDocumentId: string;
-  couponsWritten: number;
-  honeypotHits: number;
-}
-
-const NEW_ROW = { total: 0, last_at_ms: null, recent_ms: null };
-
-const toRow = (raw: Record<string, unknown>): CounterRow => ({
-  scope: raw.scope as string,
-  subject: raw.subject as string,
-  total: Number(raw.total ?? 0),
-  lastAtMs: raw.last_at_ms == null ? null : Number(raw.last_at_ms),
-  recentMs: typeof raw.recent_ms === 'string' ? (JSON.parse(raw.recent_ms) as number[]) : [],
-});
 
 /**
  * The rules a campaign states about people and stock, enforced in the participation's own
@@ -176,39 +142,6 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       )
       .onConflict(['scope', 'subject'])
       .merge(['total', 'last_at_ms', 'recent_ms', 'updated_at']);
-  };
-
-  const checkPerson = (rows: CounterRow[], input: LimitInput, now: number) => {
-    const policy = input.campaign.participationLimit ?? 'once';
-    const last = Math.max(...rows.map((row) => row.lastAtMs ?? -Infinity));
-    if (!Number.isFinite(last)) return;
-    if (policy === 'once') {
-      throw new ParticipationLimitError('You have already taken part in this campaign', {
-        reason: 'once',
-      });
-    }
-    const periodMs = (input.campaign.limitPeriodHours ?? 24) * HOUR_MS;
-    if (last + periodMs > now) {
-      throw new ParticipationLimitError('You have already taken part in this campaign recently', {
-        reason: 'period',
-        retryAt: new Date(last + periodMs).toISOString(),
-      });
-    }
-  };
-
-  const checkRecipient = (rows: CounterRow[], perDay: number, now: number) => {
-    for (const row of rows) {
-      row.recentMs = row.recentMs.filter((at) => at > now - DAY_MS);
-      if (row.recentMs.length >= perDay) {
-        throw new ParticipationLimitError(
-          'This email address or phone number has received as many coupons as it may today',
-          {
-            reason: 'recipient_daily_limit',
-            retryAt: new Date(Math.min(...row.recentMs) + DAY_MS).toISOString(),
-          }
-        );
-      }
-    }
   };
 
   /**
