@@ -323,7 +323,14 @@ describe('the editor in the admin panel, in Chromium', () => {
     await input('fields.1.label').fill('How would you like your coupon?');
     await choose('fields.1.type', 'choice');
     await input('fields.1.required').check({ force: true });
-    await input('fields.1.mappingVariable').fill('deliveryType');
+    // The mapping variable is picked from the defined ones, shown by label and technical name.
+    await entryOf('fields.1.key')
+      .getByRole('combobox', { name: /^Mapping variable/ })
+      .click();
+    await page.getByRole('option', { name: 'Delivery type (deliveryType)', exact: true }).click();
+    await expect(input('fields.1.mappingVariable').textContent()).resolves.toContain(
+      'Delivery type (deliveryType)'
+    );
     const deliveryField = entryOf('fields.1.key');
     await addEntry(deliveryField, 'Options');
     await input('fields.1.options.0.label').fill('By SMS');

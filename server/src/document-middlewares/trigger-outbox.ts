@@ -26,8 +26,7 @@ const localesOf = (params: { locale?: unknown }) =>
  * entry has none and a committed one always has its coupon. Other uids and actions pass through.
  */
 export const triggerOutbox =
-  (strapi: Core.Strapi) =>
-  async (context: Context, next: () => Promise<unknown>) => {
+  (strapi: Core.Strapi) => async (context: Context, next: () => Promise<unknown>) => {
     if (!context.uid.startsWith('api::')) return next();
     if (!['create', 'update', 'publish'].includes(context.action)) return next();
     const triggers = (await getService(strapi, 'triggers').activeFor(context.uid)).filter(
@@ -40,8 +39,7 @@ export const triggerOutbox =
       .transaction(async ({ trx, onCommit }) => {
         const output = await next();
         const documentId =
-          (output as { documentId?: string } | null)?.documentId ??
-          context.params.documentId;
+          (output as { documentId?: string } | null)?.documentId ?? context.params.documentId;
         if (!documentId) return output;
         for (const trigger of triggers) {
           for (const entry of await entriesOf(strapi, context, trigger, documentId)) {

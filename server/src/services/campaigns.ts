@@ -76,12 +76,12 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Every locale of one document, in one status. */
   const loadDocument = async (documentId: string, status: 'published' | 'draft') => {
-    const versions = (await pluginDocuments<Campaign>(strapi, 'campaign').findMany({
+    const versions = await pluginDocuments<Campaign>(strapi, 'campaign').findMany({
       filters: { documentId },
       locale: '*',
       status,
       populate: CAMPAIGN_POPULATE,
-    }));
+    });
     return localised(versions, await defaultLocaleOf(strapi));
   };
 
@@ -145,7 +145,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async listOpen(now = new Date(), locale?: string | null) {
       const at = now.toISOString();
-      const rows = (await pluginDocuments<Campaign>(strapi, 'campaign').findMany({
+      const rows = await pluginDocuments<Campaign>(strapi, 'campaign').findMany({
         status: 'published',
         locale: '*',
         fields: ['id', 'documentId', 'locale', 'slug', 'title', 'format'],
@@ -157,7 +157,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         },
         sort: ['title:asc', 'id:asc'],
         limit: 500,
-      }));
+      });
       return (await onePerDocument(rows, locale))
         .slice(0, 100)
         .map(({ slug, title, format }) => ({ slug, title, format }));
@@ -165,13 +165,13 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Every campaign (one entry per document, draft or published) by title: the dashboard's filter. */
     async listOptions() {
-      const rows = (await pluginDocuments<Campaign>(strapi, 'campaign').findMany({
+      const rows = await pluginDocuments<Campaign>(strapi, 'campaign').findMany({
         status: 'draft',
         locale: '*',
         fields: ['id', 'documentId', 'locale', 'title', 'slug', 'maxCoupons', 'lowStockThreshold'],
         sort: ['title:asc', 'id:asc'],
         limit: 5000,
-      }));
+      });
       return (await onePerDocument(rows)).slice(0, 1000).map((row) => ({
         id: row.documentId,
         title: row.title,

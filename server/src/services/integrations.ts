@@ -136,7 +136,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = await strapi.db.transaction(async () => {
         const hasDefault = (await query().count({ where: { isDefault: true } })) > 0;
         const isDefault = input.isDefault === true || !hasDefault;
-        const created = (await documents().create({
+        const created = await documents().create({
           data: {
             name: input.name,
             endpoint: input.endpoint,
@@ -146,7 +146,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
             enabled: input.enabled ?? true,
             isDefault,
           },
-        }));
+        });
         if (isDefault) await clearOtherDefaults(created.documentId);
         return created.documentId;
       });

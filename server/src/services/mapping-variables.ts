@@ -170,14 +170,14 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
             `technicalName "${input.technicalName}" is already used by the mapping variable "${taken.label}" (${taken.technicalName}); technical names are unique, whatever the case`
           );
         }
-        const created = (await documents().create({
+        const created = await documents().create({
           data: {
             label: input.label,
             technicalName: input.technicalName,
             type: input.type,
             availableInForms: input.availableInForms ?? true,
           },
-        }));
+        });
         return created.documentId;
       });
       return toView((await findEntity(documentId)) as MappingVariableEntity);

@@ -5,7 +5,6 @@ import {
   Button,
   Field,
   Flex,
-  Link,
   Loader,
   Modal,
   Radio,
@@ -28,6 +27,7 @@ import {
   type TestCouponError,
 } from './testCouponRules';
 import type { PreviewExitScreen, TestCouponAnswer } from './types';
+import { AnswerAlert } from './AnswerAlert';
 
 export interface TestCouponModalProps {
   open: boolean;
@@ -272,38 +272,5 @@ const TestCouponForm = ({ screens, screensStatus, onSend }: FormProps) => {
         </Box>
       </Modal.Footer>
     </>
-  );
-};
-
-const AnswerAlert = ({ answer, onClose }: { answer: TestCouponAnswer; onClose: () => void }) => {
-  const { formatMessage } = useIntl();
-  const closeLabel = formatMessage(messages.close);
-  if (answer.kind === 'result' && answer.result.status === 'issued') {
-    const { coupon } = answer.result;
-    return (
-      <Alert
-        variant="success"
-        title={formatMessage(messages.issuedTitle)}
-        closeLabel={closeLabel}
-        onClose={onClose}
-        action={
-          coupon?.redeemUrl ? (
-            <Link href={coupon.redeemUrl} isExternal>
-              {formatMessage(messages.issuedLink)}
-            </Link>
-          ) : undefined
-        }
-      >
-        {answer.result.message}
-        {coupon?.code ? ` ${formatMessage(messages.issuedCode, { code: coupon.code })}` : null}
-      </Alert>
-    );
-  }
-  const title = answer.kind === 'result' ? messages.failedTitle : messages.errorTitle;
-  const text = answer.kind === 'result' ? answer.result.message : answer.message;
-  return (
-    <Alert variant="danger" title={formatMessage(title)} closeLabel={closeLabel} onClose={onClose}>
-      {text}
-    </Alert>
   );
 };

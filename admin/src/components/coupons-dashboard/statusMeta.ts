@@ -22,7 +22,7 @@ export const STATUS_META: Record<
   },
 };
 
-/** The issuer's error codes (server/src/clearon/classify-*.ts, services/issuer.ts) in plain words. */
+/** The issuer's error codes (server/src/clearon/classify-*.ts, services/issuer/) in plain words. */
 export const ERROR_MESSAGES: Record<string, Message> = {
   redirect: messages.errorRedirect,
   invalid_request: messages.errorInvalidRequest,

@@ -31,6 +31,7 @@ import { TestConnectionModal } from '../../components/settings/TestConnectionMod
 import { useRemoteList } from '../../components/settings/useRemoteList';
 import { SettingsTable } from '../../components/settings/SettingsTable';
 import { useSettingsRBAC } from '../../components/settings/useSettingsRBAC';
+import { useQuickUpdate } from '../../components/settings/useQuickUpdate';
 
 type FormState = { open: false } | { open: true; integration: Integration | null };
 
@@ -47,31 +48,7 @@ export const IntegrationsPage = () => {
   const [form, setForm] = React.useState<FormState>({ open: false });
   const [testing, setTesting] = React.useState<Integration | null>(null);
   const [deleting, setDeleting] = React.useState<Integration | null>(null);
-  const [busyId, setBusyId] = React.useState<string | null>(null);
-
-  const fail = (error: unknown) =>
-    toggleNotification({
-      type: 'danger',
-      message: toApiProblem(error).message ?? formatMessage(messages.genericError),
-    });
-
-  /** A one-click change from the table (enable/disable, make default). */
-  const quickUpdate = async (
-    integration: Integration,
-    body: IntegrationUpdateBody,
-    success: string
-  ) => {
-    setBusyId(integration.id);
-    try {
-      await integrationsApi.update(client, integration.id, body);
-      toggleNotification({ type: 'success', message: success });
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusyId(null);
-      await reload();
-    }
-  };
+  const { busyId, quickUpdate } = useQuickUpdate(reload);
 
   const save = async (body: IntegrationCreateBody | IntegrationUpdateBody) => {
     const editing = form.open ? form.integration : null;
