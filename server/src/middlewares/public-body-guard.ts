@@ -101,7 +101,8 @@ export const publicBodyGuard = (strapi: Core.Strapi) => {
     });
     delete replay.headers['transfer-encoding'];
     const original = ctx.req;
-    ctx.req = replay as unknown as IncomingMessage;
+    // A request stream in the parser's eyes: it reads the body and the headers, nothing else.
+    ctx.req = replay as IncomingMessage;
     try {
       return await next();
     } finally {

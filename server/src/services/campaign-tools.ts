@@ -6,6 +6,7 @@ import { escapeHtml, renderTemplate } from '../domain/render';
 import { getService } from '../utils/get-service';
 import { createPluginClient } from '../utils/clearon-client';
 import { UID } from '../utils/plugin-id';
+import { pluginDocuments } from '../utils/plugin-documents';
 import type { PublicCampaign } from './campaigns';
 import { BUILT_IN_VARIABLES } from './mapping-variables';
 import { issueTestCoupon, type TestCouponInput, type TestCouponResult } from './test-coupon';
@@ -107,11 +108,11 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const load = (documentId: string, status: CampaignVersion) =>
     typeof documentId === 'string' && documentId.length > 0 && documentId.length <= 64
-      ? (strapi.documents(UID.campaign).findOne({
+      ? pluginDocuments<Campaign>(strapi, 'campaign').findOne({
           documentId,
           status,
           populate: CAMPAIGN_POPULATE,
-        } as never) as unknown as Promise<Campaign | null>)
+        })
       : Promise.resolve(null);
 
   /** The built-in CRM variables and the editors' mapping variables. */

@@ -111,11 +111,11 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         .returning(['scope', 'subject', 'total', 'last_at_ms', 'recent_ms']);
       return (rows as Record<string, unknown>[]).map(toRow);
     }
-    const select = () =>
+    const select = async (): Promise<Record<string, unknown>[]> =>
       trx(TABLE)
         .whereIn(['scope', 'subject'], keys)
         .orderBy([{ column: 'scope' }, { column: 'subject' }])
-        .forUpdate() as unknown as Promise<Record<string, unknown>[]>;
+        .forUpdate();
     let rows = await select();
     if (rows.length < keys.length) {
       await ensureRows(trx, keys, null);

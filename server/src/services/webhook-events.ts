@@ -126,7 +126,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
    * none does. Read from the runner's map (not part of its typed API): when it is not there, yes.
    */
   const subscribed = (event: WebhookEvent) => {
-    const map = (strapi.get('webhookRunner') as unknown as { webhooksMap?: unknown }).webhooksMap;
+    const map: unknown = Reflect.get(strapi.get('webhookRunner') as object, 'webhooksMap');
     if (!(map instanceof Map)) return true;
     const webhooks = (map.get(event) ?? []) as Array<{ isEnabled?: boolean }>;
     return webhooks.some((webhook) => webhook.isEnabled === true);

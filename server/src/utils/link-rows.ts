@@ -17,10 +17,9 @@ export interface JoinTable {
 }
 
 const joinTableMeta = (strapi: Core.Strapi, uid: StrapiUID.Schema, attribute: string) =>
-  (
-    strapi.db.metadata.get(uid).attributes[attribute] as unknown as
-      { joinTable?: JoinTableMeta } | undefined
-  )?.joinTable;
+  // Strapi's metadata types a relation without its join table: read it as the loader wrote it.
+  Reflect.get(strapi.db.metadata.get(uid).attributes[attribute] ?? {}, 'joinTable') as
+    JoinTableMeta | undefined;
 
 /**
  * The join table of a relation, as Strapi's metadata describes it, or null when it has order

@@ -13,6 +13,9 @@ type Params = Record<string, unknown>;
 export const pluginDocuments = <Row>(strapi: Core.Strapi, type: keyof typeof UID) => {
   const service = strapi.documents(UID[type]);
   return {
+    async findOne(params: Params): Promise<Row | null> {
+      return (await service.findOne(params as never)) as unknown as Row | null;
+    },
     async findMany(params: Params): Promise<Row[]> {
       return (await service.findMany(params as never)) as unknown as Row[];
     },
