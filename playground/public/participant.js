@@ -355,7 +355,10 @@ function valueOf(form, key) {
  * @param {HTMLFormElement} form
  */
 function isVisible(field, form) {
-  return !field.showWhen || valueOf(form, field.showWhen.field) === field.showWhen.value;
+  if (!field.showWhen) return true;
+  const value = valueOf(form, field.showWhen.field);
+  // A checkbox answers true/false; its "show when" value is written "true" or "false".
+  return (typeof value === 'boolean' ? String(value) : value) === field.showWhen.value;
 }
 
 /**

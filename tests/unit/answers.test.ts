@@ -77,6 +77,31 @@ describe('validateAnswers', () => {
     expect(ok.ok && ok.value.phone).toBe('+46701234567');
   });
 
+  it('shows a field conditioned on a ticked checkbox ("true"), and not on an unticked one', () => {
+    const withCheckbox: Campaign = {
+      ...form,
+      fields: [
+        { key: 'email', label: 'Email', type: 'email', required: true },
+        { key: 'news', label: 'Newsletter', type: 'checkbox' },
+        {
+          key: 'city',
+          label: 'City',
+          type: 'text',
+          required: true,
+          showWhenField: 'news',
+          showWhenValue: 'true',
+        },
+      ],
+    };
+    const check = (answers: unknown) =>
+      validateAnswers(withCheckbox, answers, { defaultCountry: 'SE' });
+    expect(check({ email: 'a@b.se', news: true })).toEqual({
+      ok: false,
+      errors: [{ path: ['answers', 'city'], message: 'is required' }],
+    });
+    expect(check({ email: 'a@b.se', news: false }).ok).toBe(true);
+  });
+
   it('ignores a conditional field while it is hidden', () => {
     const result = validate({
       firstname: 'Ada',

@@ -27,8 +27,11 @@ export const EMAIL_RE =
 // A NUL character, or a UTF-16 surrogate without its pair.
 const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** A checkbox answers true/false; its "show when" value is written "true" or "false". */
+const asShowWhenValue = (value: unknown) => (typeof value === 'boolean' ? String(value) : value);
+
 const isVisible = (field: FormField, values: Record<string, unknown>) =>
-  !field.showWhenField || values[field.showWhenField] === field.showWhenValue;
+  !field.showWhenField || asShowWhenValue(values[field.showWhenField]) === field.showWhenValue;
 
 const isBlank = (value: unknown) =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
