@@ -57,6 +57,24 @@ export interface TriggerInput {
   limitPeriodHours?: number | null;
 }
 
+/** The fields of a trigger, as `POST /clearon/triggers` takes them and the database stores them. */
+export const TRIGGER_FIELDS = [
+  'key',
+  'name',
+  'contentType',
+  'event',
+  'enabled',
+  'integration',
+  'couponCode',
+  'validityDays',
+  'delivery',
+  'channel',
+  'mapping',
+  'condition',
+  'participationLimit',
+  'limitPeriodHours',
+] as const satisfies ReadonlyArray<keyof TriggerInput>;
+
 /** A trigger as `GET /clearon/triggers` lists it. */
 export interface Trigger extends Required<Omit<TriggerInput, 'condition' | 'limitPeriodHours'>> {
   condition: TriggerCondition | null;

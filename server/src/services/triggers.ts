@@ -1,6 +1,6 @@
 import type { Core, Schema } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { Trigger } from '../../../shared/contracts/triggers';
+import { TRIGGER_FIELDS, type Trigger } from '../../../shared/contracts/triggers';
 import { getPluginConfig } from '../utils/get-plugin-config';
 import { UID } from '../utils/plugin-id';
 import { triggerableContentTypes, validateTrigger } from '../validation/trigger';
@@ -15,25 +15,11 @@ const keyError = (message: string) =>
     errors: [{ path: ['key'], message: `key ${message}`, name: 'ValidationError' }],
   });
 
-const FIELDS = [
-  'key',
-  'name',
-  'contentType',
-  'event',
-  'enabled',
-  'integration',
-  'couponCode',
-  'validityDays',
-  'delivery',
-  'channel',
-  'mapping',
-  'condition',
-  'participationLimit',
-  'limitPeriodHours',
-] as const;
-
 const fromRow = (row: Stored): Trigger => ({
-  ...(Object.fromEntries(FIELDS.map((field) => [field, row[field]])) as Omit<Trigger, 'source'>),
+  ...(Object.fromEntries(TRIGGER_FIELDS.map((field) => [field, row[field]])) as Omit<
+    Trigger,
+    'source'
+  >),
   mapping: row.mapping ?? {},
   condition: row.condition ?? null,
   enabled: row.enabled !== false,

@@ -9,6 +9,7 @@ import {
   MAPPABLE_TYPES,
   TRIGGER_CHANNELS,
   TRIGGER_EVENTS,
+  TRIGGER_FIELDS,
   TRIGGER_KEY_PATTERN,
   TRIGGER_NAME_MAX,
   TRIGGER_PARTICIPATION_LIMITS,
@@ -19,22 +20,7 @@ import {
 type Problem = { path: string[]; message: string; name: 'ValidationError' };
 type Input = Record<string, unknown>;
 
-const KNOWN = [
-  'key',
-  'name',
-  'contentType',
-  'event',
-  'enabled',
-  'integration',
-  'couponCode',
-  'validityDays',
-  'delivery',
-  'channel',
-  'mapping',
-  'condition',
-  'participationLimit',
-  'limitPeriodHours',
-];
+const KNOWN: readonly string[] = TRIGGER_FIELDS;
 const MAPPING_KEYS = ['email', 'phone', 'firstName', 'deliveryType'] as const;
 
 /** The app's own collection types (`api::…`) and their scalar fields, as a trigger may name them. */
