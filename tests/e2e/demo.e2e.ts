@@ -21,6 +21,9 @@ interface SimulatorRecord {
   coupons: Record<string, unknown>[];
 }
 
+/** The participant page's POST (its URL carries `?locale=` since campaigns are localised). */
+const isParticipationsPost = (url: string) => new URL(url).pathname.endsWith('/participations');
+
 describe('npm run demo, played in Chromium', () => {
   let demo: RunningDemo | undefined;
   let output = '';
@@ -148,7 +151,8 @@ describe('npm run demo, played in Chromium', () => {
 
     // The server saves the first POST, but its answer never reaches the page.
     const keys: string[] = [];
-    const route = '**/api/clearon/campaigns/demo-form/participations';
+    // The page adds ?locale= to the URL: match the path.
+    const route = (url: URL) => url.pathname === '/api/clearon/campaigns/demo-form/participations';
     await page.route(route, async (intercepted) => {
       keys.push(intercepted.request().headers()['idempotency-key']);
       await intercepted.fetch();
@@ -159,7 +163,7 @@ describe('npm run demo, played in Chromium', () => {
     await page.unroute(route);
 
     const replayed = page.waitForResponse(
-      (response) => response.url().endsWith('/participations') && response.status() === 201
+      (response) => isParticipationsPost(response.url()) && response.status() === 201
     );
     await page.click('button[type=submit]');
     expect((await replayed).headers()['idempotent-replayed']).toBe('true');
@@ -188,7 +192,7 @@ describe('npm run demo, played in Chromium', () => {
     await page.getByLabel('First name').fill('Ada again');
     await page.getByLabel('By email').check();
     await page.locator('#input-email').fill('ADA@example.com');
-    const answered = page.waitForResponse((response) => response.url().endsWith('/participations'));
+    const answered = page.waitForResponse((response) => isParticipationsPost(response.url()));
     await page.click('button[type=submit]');
     const response = await answered;
     expect(response.status()).toBe(409);
