@@ -27,19 +27,37 @@ const schemas: Record<string, { collectionName: string; info: object; attributes
 const toGlobalId = (name: string) =>
   `ComponentClearon${name.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase())}`;
 
+/**
+ * The plugin's components as Strapi's own loader makes an app's `src/components/<category>/<name>.json`
+ * into registry entries (@strapi/core loaders/components: the schema, a pristine copy in
+ * `__schema__`, uid, category, model type and name, global id). Strapi 5 has no plugin API for
+ * components; tests/unit/components-shape.test.ts runs that loader on these files and fails if a
+ * Strapi upgrade makes its entries differ from these.
+ */
+export const pluginComponents = () =>
+  Object.fromEntries(
+    Object.entries(schemas).map(([name, schema]) => {
+      const uid = `${CATEGORY}.${name}`;
+      return [
+        uid,
+        {
+          ...structuredClone(schema),
+          __schema__: structuredClone(schema),
+          uid,
+          category: CATEGORY,
+          modelType: 'component',
+          modelName: name,
+          globalId: toGlobalId(name),
+        },
+      ];
+    })
+  );
+
+/** Registers the plugin's components through the registry's `add`, as the app loader does. */
 export const registerComponents = (strapi: Core.Strapi) => {
   const registry = strapi.get('components');
-  for (const [name, schema] of Object.entries(schemas)) {
-    const uid = `${CATEGORY}.${name}`;
-    if (registry.get(uid)) continue;
-    registry.set(uid, {
-      ...structuredClone(schema),
-      __schema__: structuredClone(schema),
-      uid,
-      category: CATEGORY,
-      modelType: 'component',
-      modelName: name,
-      globalId: toGlobalId(name),
-    });
-  }
+  const missing = Object.fromEntries(
+    Object.entries(pluginComponents()).filter(([uid]) => !registry.get(uid))
+  );
+  registry.add(missing);
 };
