@@ -127,7 +127,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The published version, or the draft when the campaign was never published: in `locale`
+     * The published version, or the draft when the campaign has no published version: in `locale`
      * when the campaign offers it, else in its reference locale (the structure is the same).
      */
     async findForParticipation(documentId: string, locale?: string | null) {

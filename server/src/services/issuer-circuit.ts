@@ -19,7 +19,7 @@ export const PARKED_CODE = 'circuit_open';
 export const reachability = (outcome: IssueOutcome): 'down' | 'up' | null => {
   if (outcome.kind === 'issued' || outcome.kind === 'dry-run-ok') return 'up';
   if (outcome.kind === 'retryable' && TRANSIENT.has(outcome.code)) return 'down';
-  // A request that was never sent (bad endpoint, no key) has no status and says nothing.
+  // A request that did not go out (bad endpoint, no key) has no status and says nothing.
   return outcome.status === undefined ? null : 'up';
 };
 
