@@ -61,7 +61,15 @@ export const bootStrapi = async (options: BootOptions = {}): Promise<TestApp> =>
   strapi.log.level = process.env.TEST_LOG_LEVEL ?? 'warn';
   if (options.clientFactory) provideClientFactory(strapi, options.clientFactory);
   options.beforeLoad?.(strapi);
-  await strapi.load();
+  try {
+    await strapi.load();
+  } catch (error) {
+    // A Strapi that failed to start (a config refused in bootstrap) still holds its timers and
+    // database connections: end it, so that the next boot in this worker starts clean.
+    await strapi.destroy().catch(() => undefined);
+    if (!options.database) await database.drop().catch(() => undefined);
+    throw error;
+  }
   strapi.server.mount();
   const commitCallbacks = trackCommitCallbacks(strapi);
 

@@ -5,6 +5,29 @@ import { bootWithSimulator } from '../harness/with-simulator';
 
 /** The documented settings `triggers` and `triggerSweep` (docs/agencies.md § Coupon triggers). */
 describe('coupon trigger settings', () => {
+  it('stops startup when a configured trigger names a field the content type lacks', async () => {
+    await expect(
+      bootStrapi({
+        pluginConfig: {
+          triggers: [
+            {
+              key: 'broken',
+              name: 'Broken',
+              contentType: 'api::signup.signup',
+              event: 'create',
+              couponCode: 'X1',
+              validityDays: 7,
+              delivery: 'automatic',
+              mapping: { email: 'emailAddress' },
+            },
+          ],
+        },
+      })
+    ).rejects.toThrow(
+      'Invalid clearon plugin config: triggers[0]: mapping.email names no scalar field of api::signup.signup'
+    );
+  });
+
   it('triggerSweep.intervalMs: the periodic sweep issues for an entry written behind the document service', async () => {
     const stage = await bootWithSimulator({
       pluginConfig: {
@@ -54,28 +77,5 @@ describe('coupon trigger settings', () => {
     } finally {
       await stage.stop();
     }
-  });
-  // Last: a Strapi that failed to start is not destroyed, and it would disturb later boots.
-  it('stops startup when a configured trigger names a field the content type lacks', async () => {
-    await expect(
-      bootStrapi({
-        pluginConfig: {
-          triggers: [
-            {
-              key: 'broken',
-              name: 'Broken',
-              contentType: 'api::signup.signup',
-              event: 'create',
-              couponCode: 'X1',
-              validityDays: 7,
-              delivery: 'automatic',
-              mapping: { email: 'emailAddress' },
-            },
-          ],
-        },
-      })
-    ).rejects.toThrow(
-      'Invalid clearon plugin config: triggers[0]: mapping.email names no scalar field of api::signup.signup'
-    );
   });
 });
