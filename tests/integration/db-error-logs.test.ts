@@ -1,6 +1,5 @@
-import { Writable } from 'stream';
 import request from 'supertest';
-import winston from 'winston';
+import { captureLogs, type LogCapture } from '../harness/log-capture';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 import { authHeader, createSuperAdmin } from '../harness/admin';
 import { formCampaign, publishCampaign } from '../fixtures/campaigns';
@@ -21,8 +20,7 @@ const UNIQUE_VIOLATION: Record<string, string> = {
 describe('database errors are logged by code and query name only', () => {
   let app: TestApp;
   let adminToken: string;
-  let captured = '';
-  const restore: Array<() => void> = [];
+  let logs: LogCapture;
 
   const person = {
     firstname: 'Quokkaberry',
@@ -64,44 +62,21 @@ describe('database errors are logged by code and query name only', () => {
     adminToken = (await createSuperAdmin(app)).token;
     await publishCampaign(app.strapi, formCampaign('db-errors', null));
 
-    const sink = new Writable({
-      write(chunk, _encoding, callback) {
-        captured += chunk.toString();
-        callback();
-      },
-    });
-    const transport = new winston.transports.Stream({ stream: sink, level: 'silly' });
-    app.strapi.log.add(transport);
-    restore.push(() => app.strapi.log.remove(transport));
-    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      const original = console[method];
-      console[method] = (...args: unknown[]) => {
-        captured += args.map((a) => (a instanceof Error ? a.stack : String(a))).join(' ') + '\n';
-      };
-      restore.push(() => (console[method] = original));
-    }
-    for (const stream of [process.stdout, process.stderr]) {
-      const original = stream.write.bind(stream);
-      stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-        captured += String(chunk);
-        return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
-      }) as typeof stream.write;
-      restore.push(() => (stream.write = original));
-    }
+    logs = captureLogs(app.strapi);
   });
 
   afterAll(async () => {
-    restore.reverse().forEach((undo) => undo());
+    logs?.stop();
     await app?.stop();
   });
 
-  const leaks = () => forbidden.filter((value) => captured.includes(value));
+  const leaks = () => forbidden.filter((value) => logs.text().includes(value));
 
   it('a unique violation on a participation: 500, logged as code and query', async () => {
     await submit(person).expect(201);
     await addUnique('email');
     try {
-      captured = '';
+      logs.clear();
       const res = await submit({ ...person, firstname: 'Wombatine', phone: '0709182799' });
       expect(res.status).toBe(500);
       expect(JSON.stringify(res.body)).not.toContain('quokka');
@@ -126,7 +101,7 @@ describe('database errors are logged by code and query name only', () => {
     } finally {
       await dropUnique('email');
     }
-    expect(captured).toContain(`database error ${code()} in participation.create`);
+    expect(logs.text()).toContain(`database error ${code()} in participation.create`);
     expect(leaks()).toEqual([]);
   });
 
@@ -136,7 +111,7 @@ describe('database errors are logged by code and query name only', () => {
     // Both of the person's rows get the same erased_at in one UPDATE: a unique violation.
     await addUnique('erased_at');
     try {
-      captured = '';
+      logs.clear();
       const res = await request(app.server)
         .post('/clearon/privacy/erase')
         .set(authHeader(adminToken))
@@ -145,9 +120,9 @@ describe('database errors are logged by code and query name only', () => {
     } finally {
       await dropUnique('erased_at');
     }
-    expect(captured).toContain(`database error ${code()} in privacy.erase`);
+    expect(logs.text()).toContain(`database error ${code()} in privacy.erase`);
     expect(leaks()).toEqual([]);
-    expect(captured).not.toContain('twice.erased');
+    expect(logs.text()).not.toContain('twice.erased');
   });
 
   it('describes other errors by their message, quoted values masked', () => {

@@ -1,7 +1,6 @@
-import { Writable } from 'stream';
 import request from 'supertest';
-import winston from 'winston';
 import { startSimulator, type Simulator } from '../../simulator/src';
+import { captureLogs, type LogCapture } from '../harness/log-capture';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 import { authHeader, createSuperAdmin } from '../harness/admin';
 import { createIntegration } from '../fixtures/integrations';
@@ -22,8 +21,7 @@ describe('logs carry no personal data and no secrets', () => {
   let app: TestApp;
   let simulator: Simulator;
   let adminToken: string;
-  let captured = '';
-  const restore: Array<() => void> = [];
+  let logs: LogCapture;
   const emails = new Set<string>();
   const phones = new Set<string>();
   const tokens = new Set<string>();
@@ -79,32 +77,7 @@ describe('logs carry no personal data and no secrets', () => {
       env: { TEST_LOG_LEVEL: 'silly', CLEARON_PLAYGROUND_PROXY: 'true' },
     });
 
-    // Every log line, through a transport of Strapi's own winston logger, and anything else
-    // written to the console or the process' streams.
-    const sink = new Writable({
-      write(chunk, _encoding, callback) {
-        captured += chunk.toString();
-        callback();
-      },
-    });
-    const transport = new winston.transports.Stream({ stream: sink, level: 'silly' });
-    app.strapi.log.add(transport);
-    restore.push(() => app.strapi.log.remove(transport));
-    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      const original = console[method];
-      console[method] = (...args: unknown[]) => {
-        captured += args.map((a) => (a instanceof Error ? a.stack : String(a))).join(' ') + '\n';
-      };
-      restore.push(() => (console[method] = original));
-    }
-    for (const stream of [process.stdout, process.stderr]) {
-      const original = stream.write.bind(stream);
-      stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-        captured += String(chunk);
-        return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
-      }) as typeof stream.write;
-      restore.push(() => (stream.write = original));
-    }
+    logs = captureLogs(app.strapi);
 
     adminToken = (await createSuperAdmin(app)).token;
     await createIntegration(app, { name: 'Good', endpoint: simulator.endpoint, apiKey: GOOD_KEY });
@@ -138,7 +111,7 @@ describe('logs carry no personal data and no secrets', () => {
   });
 
   afterAll(async () => {
-    restore.reverse().forEach((undo) => undo());
+    logs?.stop();
     await app?.stop();
     await simulator?.close();
   });
@@ -278,7 +251,7 @@ describe('logs carry no personal data and no secrets', () => {
       'POST /clearon/privacy/erase',
       linkedRead,
     ]) {
-      expect([expected, captured.includes(expected)]).toEqual([expected, true]);
+      expect([expected, logs.text().includes(expected)]).toEqual([expected, true]);
     }
 
     const redeemUrls = [...simulator.coupons.values()].map((c) => c.redeemUrl);
@@ -300,13 +273,15 @@ describe('logs carry no personal data and no secrets', () => {
     for (const url of redeemUrls) forbidden.set(url, 'redeem URL');
     for (const coupon of simulator.coupons.values()) forbidden.set(coupon.couponId, 'coupon id');
 
-    const leaks = [...forbidden].filter(([value]) => value.length >= 6 && captured.includes(value));
+    const leaks = [...forbidden].filter(
+      ([value]) => value.length >= 6 && logs.text().includes(value)
+    );
     const context = leaks.slice(0, 3).map(([value]) => {
-      const at = captured.indexOf(value);
-      return captured.slice(Math.max(0, at - 200), at + value.length + 50);
+      const at = logs.text().indexOf(value);
+      return logs.text().slice(Math.max(0, at - 200), at + value.length + 50);
     });
     expect({ leaks: leaks.map(([, kind]) => kind), context }).toEqual({ leaks: [], context: [] });
-    expect(captured).not.toMatch(/\/c\/cpn_/);
-    expect(captured).not.toMatch(/[a-z0-9.]+@example\.se/i);
+    expect(logs.text()).not.toMatch(/\/c\/cpn_/);
+    expect(logs.text()).not.toMatch(/[a-z0-9.]+@example\.se/i);
   });
 });

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { formCampaign, publishCampaign, quizCampaign } from '../fixtures/campaigns';
 import { authHeader } from '../harness/admin';
 import { startWebhookReceiver, type WebhookReceiver } from '../harness/webhook-receiver';
+import { webhookStage } from '../harness/webhook-stage';
 import { bootWithSimulator, type AppWithSimulator } from '../harness/with-simulator';
 import { waitFor } from '../harness/wait';
 
@@ -26,29 +27,10 @@ describe('webhooks', () => {
 
   const app = () => stage.app;
   const admin = () => authHeader(stage.adminToken);
-  const submit = (slug: string, answers: Record<string, unknown>) =>
-    request(app().server)
-      .post(`/api/clearon/campaigns/${slug}/participations`)
-      .send({ answers })
-      .expect(201);
-  const referenceOf = async (documentId: string) =>
-    (
-      await app()
-        .strapi.db.query('plugin::clearon.participation')
-        .findOne({ where: { documentId }, select: ['reference'] })
-    ).reference as string;
-  const delivered = (path: string, event: string, reference: string) =>
-    receiver.delivered(path, event, reference);
-  const createWebhook = (name: string, path: string, events: string[]) =>
-    request(app().server)
-      .post('/admin/webhooks')
-      .set(admin())
-      .send({
-        name,
-        url: `${receiver.url}${path}`,
-        headers: { 'X-Receiver-Token': 't0k' },
-        events,
-      });
+  const { submit, referenceOf, delivered, createWebhook } = webhookStage(
+    () => stage,
+    () => receiver
+  );
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
