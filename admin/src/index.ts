@@ -26,6 +26,41 @@ type StrapiAdminApp = {
   ) => void;
 };
 
+type SettingsLink = Parameters<StrapiAdminApp['addSettingsLink']>[1][number];
+
+/** The pages under Settings → ClearOn, by path (`/settings/clearon/<path>`): their link's label… */
+const SETTINGS_LABELS = {
+  integrations: ['settings.integrations.link', 'Integrations'],
+  'mapping-variables': ['settings.mappingVariables.link', 'Mapping variables'],
+  'bot-checks': ['settings.captcha.link', 'Bot checks'],
+  webhooks: ['settings.webhooks.link', 'Webhooks'],
+  triggers: ['settings.triggers.link', 'Coupon triggers'],
+} as const;
+
+type SettingsPath = keyof typeof SETTINGS_LABELS;
+
+/** …and the page, loaded lazily. */
+const SETTINGS_PAGES: Record<SettingsPath, SettingsLink['Component']> = {
+  integrations: () => import('./pages/Settings/IntegrationsPage'),
+  'mapping-variables': () => import('./pages/Settings/MappingVariablesPage'),
+  'bot-checks': () => import('./pages/Settings/BotChecksPage'),
+  webhooks: () => import('./pages/Settings/WebhooksPage'),
+  triggers: () => import('./pages/Settings/TriggersPage'),
+};
+
+/** A settings link (settings.read to see it). */
+const settingsLink = (
+  path: SettingsPath,
+  [label, defaultMessage]: (typeof SETTINGS_LABELS)[SettingsPath],
+  Component: SettingsLink['Component']
+): SettingsLink => ({
+  id: `${PLUGIN_ID}-${path}`,
+  to: `${PLUGIN_ID}/${path}`,
+  intlLabel: { id: getTranslation(label), defaultMessage },
+  permissions: SETTINGS_PERMISSIONS.read,
+  Component,
+});
+
 type ContentManagerApis = { addEditViewSidePanel?: (panels: unknown[]) => void };
 
 type StrapiAdminBootstrapApp = {
@@ -50,58 +85,15 @@ export default {
       lazy: async () => ({ Component: (await import('./pages/Preview')).default }),
     });
 
-    // Settings → ClearOn: Integrations and Mapping variables (settings.read to see them).
+    // Settings → ClearOn: integrations, mapping variables, bot checks, webhooks, coupon triggers.
     app.addSettingsLink(
       {
         id: PLUGIN_ID,
         intlLabel: { id: getTranslation('settings.section'), defaultMessage: 'ClearOn' },
       },
-      [
-        {
-          id: `${PLUGIN_ID}-integrations`,
-          to: `${PLUGIN_ID}/integrations`,
-          intlLabel: {
-            id: getTranslation('settings.integrations.link'),
-            defaultMessage: 'Integrations',
-          },
-          permissions: SETTINGS_PERMISSIONS.read,
-          Component: () => import('./pages/Settings/IntegrationsPage'),
-        },
-        {
-          id: `${PLUGIN_ID}-mapping-variables`,
-          to: `${PLUGIN_ID}/mapping-variables`,
-          intlLabel: {
-            id: getTranslation('settings.mappingVariables.link'),
-            defaultMessage: 'Mapping variables',
-          },
-          permissions: SETTINGS_PERMISSIONS.read,
-          Component: () => import('./pages/Settings/MappingVariablesPage'),
-        },
-        {
-          id: `${PLUGIN_ID}-bot-checks`,
-          to: `${PLUGIN_ID}/bot-checks`,
-          intlLabel: { id: getTranslation('settings.captcha.link'), defaultMessage: 'Bot checks' },
-          permissions: SETTINGS_PERMISSIONS.read,
-          Component: () => import('./pages/Settings/BotChecksPage'),
-        },
-        {
-          id: `${PLUGIN_ID}-webhooks`,
-          to: `${PLUGIN_ID}/webhooks`,
-          intlLabel: { id: getTranslation('settings.webhooks.link'), defaultMessage: 'Webhooks' },
-          permissions: SETTINGS_PERMISSIONS.read,
-          Component: () => import('./pages/Settings/WebhooksPage'),
-        },
-        {
-          id: `${PLUGIN_ID}-triggers`,
-          to: `${PLUGIN_ID}/triggers`,
-          intlLabel: {
-            id: getTranslation('settings.triggers.link'),
-            defaultMessage: 'Coupon triggers',
-          },
-          permissions: SETTINGS_PERMISSIONS.read,
-          Component: () => import('./pages/Settings/TriggersPage'),
-        },
-      ]
+      (Object.keys(SETTINGS_PAGES) as SettingsPath[]).map((path) =>
+        settingsLink(path, SETTINGS_LABELS[path], SETTINGS_PAGES[path])
+      )
     );
 
     app.customFields.register({

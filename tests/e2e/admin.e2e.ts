@@ -11,26 +11,13 @@
  * steps after it are skipped.
  */
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import {
-  ROOT,
-  STARTUP_TIMEOUT_MS,
-  freePort,
-  launchChromium,
-  skipGuidedTours,
-  startDemo,
-  type RunningDemo,
-} from './helpers';
+import type { Locator, Page } from 'playwright-core';
+import { ROOT } from './helpers';
+import { ADMIN, UI_TIMEOUT_MS, e2eSession } from './session';
 
 const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
-const ARTIFACTS = path.join(ROOT, 'tests', '.artifacts', 'e2e');
 const VIEWPORT = { width: 1440, height: 860 }; // the coupons table fits, Retry included
-/** The machine is slow and shared: UI waits are generous. */
-const UI_TIMEOUT_MS = 60_000;
-
-const ADMIN = { email: 'admin@example.com', password: 'Admin-e2e-pass-1' };
 const EDITOR = { email: 'eddie.editor@example.com', password: 'Editor-e2e-pass-1' };
 const CAMPAIGN = { title: 'Summer coupon', slug: 'summer-coupon' };
 const COUPON_CODE = 'SUMMER10';
@@ -61,38 +48,17 @@ interface SimulatorRecord {
 }
 
 describe('the editor in the admin panel, in Chromium', () => {
-  let demo: RunningDemo | undefined;
-  let tmpDir: string;
-  let browser: BrowserContext;
+  // The demo, without its integration, mapping variable and campaigns: the editor makes them.
+  const { session, step, mainMenu, logIn } = e2eSession({
+    name: 'admin',
+    env: { DEMO_SEED: 'admin', CLEARON_PLAYGROUND_CONFIG: JSON.stringify(PLUGIN_CONFIG) },
+    viewport: VIEWPORT,
+  });
   let page: Page;
   let base: string;
   let simulatorUrl: string;
   let endpoint: string;
   let apiKey: string;
-  let failed: string | null = null;
-
-  /** One step of the flow: skipped after a failure; on failure, a screenshot and the demo's log. */
-  const step = (name: string, body: () => Promise<void>, timeout = 5 * 60_000) =>
-    it(
-      name,
-      async () => {
-        if (failed) throw new Error(`skipped: the step "${failed}" failed`);
-        try {
-          await body();
-        } catch (error) {
-          failed = name;
-          fs.mkdirSync(ARTIFACTS, { recursive: true });
-          const file = path.join(ARTIFACTS, `admin-failed-${name.replace(/\W+/g, '-')}.png`);
-          await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-          const log = demo?.output().slice(-3000) ?? '';
-          throw new Error(
-            `${(error as Error).message}\n\nscreenshot: ${path.relative(ROOT, file)}\n` +
-              `end of the demo's output:\n${log}`
-          );
-        }
-      },
-      timeout
-    );
 
   /** docs/screenshots/<name>.png of the viewport, once animations have settled. */
   const shot = async (name: string) => {
@@ -139,14 +105,9 @@ describe('the editor in the admin panel, in Chromium', () => {
   };
 
   const login = async (who: { email: string; password: string }) => {
-    await page.goto(`${base}/admin`);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Login' }).click();
+    await logIn(who);
     await page.getByRole('navigation').getByRole('link', { name: 'Home' }).waitFor();
   };
-
-  const mainMenu = () => page.getByRole('navigation').first();
 
   /** The Content Manager's inputs are named by their path (`fields.1.options.0.value`). */
   const input = (name: string) => page.locator(`[name="${name}"]`);
@@ -185,50 +146,20 @@ describe('the editor in the admin panel, in Chromium', () => {
       .getByText(String(count), { exact: true })
       .waitFor({ timeout: UI_TIMEOUT_MS });
 
-  beforeAll(async () => {
-    const port = await freePort();
-    const simulatorPort = await freePort();
-    base = `http://localhost:${port}`;
-    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clearon-admin-e2e-'));
+  beforeAll(() => {
+    ({ page, base } = session);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-
-    // The demo, without its integration, mapping variable and campaigns: the editor makes them.
-    demo = await startDemo({
-      PORT: String(port),
-      CLEARON_SIMULATOR_PORT: String(simulatorPort),
-      DATABASE_FILENAME: path.join(tmpDir, 'admin.db'),
-      DEMO_SEED: 'admin',
-      DEMO_ADMIN_EMAIL: ADMIN.email,
-      DEMO_ADMIN_PASSWORD: ADMIN.password,
-      CLEARON_PLAYGROUND_CONFIG: JSON.stringify(PLUGIN_CONFIG),
-    });
-    const banner = demo.banner();
+    const banner = session.demo.banner();
     simulatorUrl = /ClearOn simulator\s+(http:\/\/\S+)/.exec(banner)?.[1] ?? '';
     endpoint = /endpoint\s+(http:\/\/\S+)/.exec(banner)?.[1] ?? '';
     apiKey = /API key\s+(\S+)/.exec(banner)?.[1] ?? '';
     if (!simulatorUrl || !endpoint || !apiKey) {
       throw new Error(`the demo's banner lacks the simulator's URL, endpoint or key:\n${banner}`);
     }
-
-    browser = await launchChromium(path.join(tmpDir, 'chromium'), { viewport: VIEWPORT });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    page.setDefaultNavigationTimeout(UI_TIMEOUT_MS);
-    await skipGuidedTours(page);
-  }, STARTUP_TIMEOUT_MS + 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-  }, 60_000);
+  });
 
   step('logs in as the admin', async () => {
-    await page.goto(`${base}/admin`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await shot('01-login');
-    await page.getByRole('button', { name: 'Login' }).click();
+    await logIn(ADMIN, () => shot('01-login'));
     await mainMenu().getByRole('link', { name: 'ClearOn coupons' }).waitFor();
     // Strapi's own announcement banner would hide the top of every screenshot.
     const closeBanner = page.getByRole('button', { name: 'Close the banner.' });

@@ -39,6 +39,19 @@ describe('npm run demo, played in Chromium', () => {
   const sentTo = async (couponCode: string) =>
     (await record()).received.filter((r) => r.body?.couponCode === couponCode);
 
+  /** ClearOn (the simulator) was asked for `couponCode`, sent by email to `email`. */
+  const expectAskedFor = async (couponCode: string, validityDays: number, email: string) => {
+    const requests = await sentTo(couponCode);
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+    expect(requests[0].body).toMatchObject({
+      couponCode,
+      validityDays,
+      delivery: 'email',
+      recipient: expect.objectContaining({ email }),
+    });
+    return requests;
+  };
+
   beforeAll(async () => {
     const port = await freePort();
     const simulatorPort = await freePort();
@@ -128,16 +141,9 @@ describe('npm run demo, played in Chromium', () => {
     expect(await page.locator('.coupon .sent').textContent()).toContain('by email');
 
     // ClearOn (the simulator) was asked for one DEMO10 coupon, sent by email to Ada.
-    const requests = await sentTo('DEMO10');
-    expect(requests.length).toBeGreaterThanOrEqual(1);
+    const requests = await expectAskedFor('DEMO10', 30, 'ada@example.com');
     const references = new Set(requests.map((r) => r.body?.reference));
     expect(references.size).toBe(1);
-    expect(requests[0].body).toMatchObject({
-      couponCode: 'DEMO10',
-      validityDays: 30,
-      delivery: 'email',
-      recipient: expect.objectContaining({ email: 'ada@example.com' }),
-    });
     const coupons = (await record()).coupons;
     expect(JSON.stringify(coupons)).toContain(shown as string);
   });
@@ -214,14 +220,7 @@ describe('npm run demo, played in Chromium', () => {
     await waitForText(page.locator('.coupon .sent'), 'Your coupon has been sent to you by email.');
     expect(await page.locator('.coupon-code').count()).toBe(0);
 
-    const requests = await sentTo('QUIZ20');
-    expect(requests.length).toBeGreaterThanOrEqual(1);
-    expect(requests[0].body).toMatchObject({
-      couponCode: 'QUIZ20',
-      validityDays: 14,
-      delivery: 'email',
-      recipient: expect.objectContaining({ email: 'quiz@example.com' }),
-    });
+    await expectAskedFor('QUIZ20', 14, 'quiz@example.com');
     expect(JSON.stringify((await record()).coupons)).toContain('QUIZ20');
   });
 });

@@ -5,89 +5,29 @@
  * tests/.artifacts/e2e/locales-failed-<step>.png and prints the end of the demo's output.
  */
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
-import type { BrowserContext, Page } from 'playwright-core';
-import {
-  ROOT,
-  STARTUP_TIMEOUT_MS,
-  freePort,
-  launchChromium,
-  skipGuidedTours,
-  startDemo,
-  type RunningDemo,
-} from './helpers';
+import type { Page } from 'playwright-core';
+import { ROOT } from './helpers';
+import { e2eSession } from './session';
 
-const ARTIFACTS = path.join(ROOT, 'tests', '.artifacts', 'e2e');
-const UI_TIMEOUT_MS = 60_000;
-const ADMIN = { email: 'admin@example.com', password: 'Admin-e2e-pass-1' };
 const fr = JSON.parse(
   fs.readFileSync(path.join(ROOT, 'admin', 'src', 'translations', 'fr.json'), 'utf8')
 ) as Record<string, string>;
 
 describe('the admin panel in French, in Chromium', () => {
-  let demo: RunningDemo | undefined;
-  let tmpDir: string;
-  let browser: BrowserContext;
+  const { session, step, mainMenu, logIn } = e2eSession({
+    name: 'locales',
+    env: { DEMO_SEED: 'admin' },
+    viewport: { width: 1440, height: 860 },
+  });
   let page: Page;
   let base: string;
-  let failed: string | null = null;
-
-  const step = (name: string, body: () => Promise<void>, timeout = 5 * 60_000) =>
-    it(
-      name,
-      async () => {
-        if (failed) throw new Error(`skipped: the step "${failed}" failed`);
-        try {
-          await body();
-        } catch (error) {
-          failed = name;
-          fs.mkdirSync(ARTIFACTS, { recursive: true });
-          const file = path.join(ARTIFACTS, `locales-failed-${name.replace(/\W+/g, '-')}.png`);
-          await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-          throw new Error(
-            `${(error as Error).message}\n\nscreenshot: ${path.relative(ROOT, file)}\n` +
-              `end of the demo's output:\n${demo?.output().slice(-3000) ?? ''}`
-          );
-        }
-      },
-      timeout
-    );
-
-  const mainMenu = () => page.getByRole('navigation').first();
-
-  beforeAll(async () => {
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clearon-locales-e2e-'));
-    demo = await startDemo({
-      PORT: String(port),
-      CLEARON_SIMULATOR_PORT: String(await freePort()),
-      DATABASE_FILENAME: path.join(tmpDir, 'locales.db'),
-      DEMO_SEED: 'admin',
-      DEMO_ADMIN_EMAIL: ADMIN.email,
-      DEMO_ADMIN_PASSWORD: ADMIN.password,
-    });
-    browser = await launchChromium(path.join(tmpDir, 'chromium'), {
-      viewport: { width: 1440, height: 860 },
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    page.setDefaultNavigationTimeout(UI_TIMEOUT_MS);
-    await skipGuidedTours(page);
-  }, STARTUP_TIMEOUT_MS + 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-  }, 60_000);
+  beforeAll(() => {
+    ({ page, base } = session);
+  });
 
   step('logs in, in English', async () => {
-    await page.goto(`${base}/admin`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Login' }).click();
+    await logIn();
     await mainMenu().getByRole('link', { name: 'ClearOn coupons' }).waitFor();
   });
 

@@ -6,58 +6,25 @@
  * sign-up's edit view shows its coupon. A failing step writes
  * tests/.artifacts/e2e/triggers-failed-<step>.png and prints the end of the demo's output.
  */
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
-import type { BrowserContext, Page } from 'playwright-core';
-import {
-  ROOT,
-  STARTUP_TIMEOUT_MS,
-  freePort,
-  launchChromium,
-  skipGuidedTours,
-  startDemo,
-  type RunningDemo,
-} from './helpers';
-
-const ARTIFACTS = path.join(ROOT, 'tests', '.artifacts', 'e2e');
-const UI_TIMEOUT_MS = 60_000;
-const ADMIN = { email: 'admin@example.com', password: 'Admin-e2e-pass-1' };
+import type { Page } from 'playwright-core';
+import { e2eSession } from './session';
 
 interface Received {
   body?: { couponCode?: string; recipient?: { email?: string }; delivery?: string };
 }
 
 describe('coupon triggers, in Chromium', () => {
-  let demo: RunningDemo | undefined;
-  let tmpDir: string;
-  let browser: BrowserContext;
+  const { session, step, mainMenu, logIn } = e2eSession({
+    name: 'triggers',
+    viewport: { width: 1440, height: 900 },
+  });
   let page: Page;
   let base: string;
   let simulatorUrl: string;
   let signupId = '';
-  let failed: string | null = null;
-
-  const step = (name: string, body: () => Promise<void>, timeout = 5 * 60_000) =>
-    it(
-      name,
-      async () => {
-        if (failed) throw new Error(`skipped: the step "${failed}" failed`);
-        try {
-          await body();
-        } catch (error) {
-          failed = name;
-          fs.mkdirSync(ARTIFACTS, { recursive: true });
-          const file = path.join(ARTIFACTS, `triggers-failed-${name.replace(/\W+/g, '-')}.png`);
-          await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-          throw new Error(
-            `${(error as Error).message}\n\nscreenshot: ${path.relative(ROOT, file)}\n` +
-              `end of the demo's output:\n${demo?.output().slice(-3000) ?? ''}`
-          );
-        }
-      },
-      timeout
-    );
+  beforeAll(() => {
+    ({ page, base, simulatorUrl } = session);
+  });
 
   /** What the simulator received for `couponCode`, waited for (the issuer works after the commit). */
   const receivedFor = async (couponCode: string, email: string) => {
@@ -85,44 +52,9 @@ describe('coupon triggers, in Chromium', () => {
     return ((await response.json()) as { data: { documentId: string } }).data;
   };
 
-  beforeAll(async () => {
-    const port = await freePort();
-    const simulatorPort = await freePort();
-    base = `http://localhost:${port}`;
-    simulatorUrl = `http://localhost:${simulatorPort}`;
-    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clearon-triggers-e2e-'));
-    demo = await startDemo({
-      PORT: String(port),
-      CLEARON_SIMULATOR_PORT: String(simulatorPort),
-      DATABASE_FILENAME: path.join(tmpDir, 'triggers.db'),
-      DEMO_ADMIN_EMAIL: ADMIN.email,
-      DEMO_ADMIN_PASSWORD: ADMIN.password,
-    });
-    browser = await launchChromium(path.join(tmpDir, 'chromium'), {
-      viewport: { width: 1440, height: 900 },
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    page.setDefaultNavigationTimeout(UI_TIMEOUT_MS);
-    await skipGuidedTours(page);
-  }, STARTUP_TIMEOUT_MS + 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-  }, 60_000);
-
   step('logs in', async () => {
-    await page.goto(`${base}/admin`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    await page
-      .getByRole('navigation')
-      .first()
-      .getByRole('link', { name: 'ClearOn coupons' })
-      .waitFor();
+    await logIn();
+    await mainMenu().getByRole('link', { name: 'ClearOn coupons' }).waitFor();
   });
 
   step('lists the demo’s sign-up trigger, read-only, in Settings → Coupon triggers', async () => {

@@ -2,22 +2,17 @@ import * as React from 'react';
 import { useForm } from '@strapi/strapi/admin';
 
 import type { CampaignSnapshot } from '../utils/couponRules';
-import { CouponField } from './coupon/CouponField';
-import type { CouponChangeEvent } from './coupon/types';
+import { CouponField, type CouponFieldProps } from './coupon/CouponField';
 import { useIntegrations } from './coupon/useIntegrations';
 
-/** The props the Content Manager gives a custom field's Input (its layout props + `useField`). */
-export interface CouponInputProps {
-  name: string;
-  value?: unknown;
-  onChange: (event: CouponChangeEvent) => void;
-  label?: React.ReactNode;
-  labelAction?: React.ReactNode;
-  hint?: React.ReactNode;
-  error?: string;
-  required?: boolean;
-  disabled?: boolean;
-}
+/**
+ * The props the Content Manager gives a custom field's Input (its layout props + `useField`): those
+ * of {@link CouponField} but what this Input reads itself (the campaign, the integrations).
+ */
+export type CouponInputProps = Omit<
+  CouponFieldProps,
+  'value' | 'campaign' | 'integrations' | 'integrationsStatus'
+> & { value?: unknown };
 
 type RootValues = CampaignSnapshot & Record<string, unknown>;
 

@@ -1,10 +1,18 @@
+import { errors } from '@strapi/utils';
+import { CAPTCHA_FIELD } from '../validation/participation-body';
+
 /** The CAPTCHA token is missing or the provider refused it: the participant tries again (400). */
-export class CaptchaError extends Error {
-  constructor(
-    message: string,
-    readonly errorCodes: string[] = []
-  ) {
-    super(message);
+export class CaptchaError extends errors.ApplicationError<
+  'CaptchaError',
+  string,
+  { errors: Array<{ path: string[]; message: string; name: string }>; errorCodes: string[] }
+> {
+  /** `reason` follows the field's name: "is required: complete the CAPTCHA". */
+  constructor(reason: string, errorCodes: string[] = []) {
+    super(`${CAPTCHA_FIELD} ${reason}`, {
+      errors: [{ path: [CAPTCHA_FIELD], message: reason, name: 'CaptchaError' }],
+      errorCodes,
+    });
     this.name = 'CaptchaError';
   }
 }

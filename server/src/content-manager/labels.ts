@@ -31,201 +31,199 @@ export interface ModelDefaults {
   list?: string[];
 }
 
-const readOnly = (label: string, description?: string): FieldText => ({
-  label,
-  description,
-  editable: false,
+/** A field's texts and its width in the edit view, out of 12 (0: not in the edit view). */
+interface Field {
+  width: number;
+  text: FieldText;
+}
+
+const field = (
+  width: number,
+  label: string,
+  description?: string,
+  more: Pick<FieldText, 'placeholder' | 'editable'> = {}
+): Field => ({ width, text: { label, description, ...more } });
+
+const readOnly = (width: number, label: string, description?: string) =>
+  field(width, label, description, { editable: false });
+
+/** Edit view rows: the fields in their order, a new row wherever the next would pass 12 columns. */
+const editRows = (fields: Record<string, Field>) => {
+  const rows: Array<{ cells: string[]; used: number }> = [];
+  for (const [name, { width }] of Object.entries(fields)) {
+    if (width === 0) continue;
+    const last = rows[rows.length - 1];
+    if (last && last.used + width <= 12) {
+      last.cells.push(`${name}:${width}`);
+      last.used += width;
+    } else rows.push({ cells: [`${name}:${width}`], used: width });
+  }
+  return rows.map(({ cells }) => cells.join(' '));
+};
+
+/** A model's defaults: `fields` in edit view order, then the list view columns. */
+const model = (
+  kind: ModelDefaults['kind'],
+  mainField: string,
+  fields: Record<string, Field>,
+  list: string[]
+): ModelDefaults => ({
+  kind,
+  mainField,
+  fields: Object.fromEntries(Object.entries(fields).map(([name, { text }]) => [name, text])),
+  edit: editRows(fields),
+  list,
 });
 
-const campaign: ModelDefaults = {
-  kind: 'contentType',
-  mainField: 'title',
-  fields: {
-    title: { label: 'Title', description: 'The campaign name participants see.' },
-    slug: { label: 'Slug', description: "The campaign's name in the participant page's URL." },
-    mode: {
-      label: 'Mode',
-      description: 'Identified: participants give an email or a phone. Coupons need it.',
-    },
-    format: {
-      label: 'Format',
-      description: 'Form, Quiz (a score) or Personality test (a profile).',
-    },
-    startsAt: { label: 'Starts at', description: 'Optional: closed before this date.' },
-    endsAt: { label: 'Ends at', description: 'Optional: closed after this date.' },
-    participationLimit: {
-      label: 'Participation limit',
-      description: 'How often one person (email or phone) may take part.',
-    },
-    limitPeriodHours: {
-      label: 'Limit period (hours)',
-      description: 'For "oncePerPeriod": once per this many hours.',
-    },
-    allowUnlimitedWithCoupon: {
-      label: 'Allow unlimited with a coupon',
-      description: 'Needed for "unlimited" when an exit screen has a coupon.',
-    },
-    maxCoupons: {
-      label: 'Maximum coupons',
-      description: 'Optional cap; past it participants see the "no coupons" text.',
-    },
-    captcha: { label: 'Bot check', description: 'Keys in Settings → ClearOn → Bot checks.' },
-    lowStockThreshold: {
-      label: 'Low stock warning',
-      description: 'The coupons dashboard warns when fewer coupons than this are left.',
-    },
-    fields: { label: 'Form fields', description: 'The questions to the participant, in order.' },
-    questions: {
-      label: 'Quiz questions',
-      description: 'For a quiz (points) or a personality test (profiles).',
-    },
-    exitScreens: {
-      label: 'Exit screens',
-      description:
-        'Read top to bottom: the first screen whose score range or profile matches is shown, otherwise the first Default screen.',
-    },
+const campaign = model(
+  'contentType',
+  'title',
+  {
+    title: field(6, 'Title', 'The campaign name participants see.'),
+    slug: field(6, 'Slug', "The campaign's name in the participant page's URL."),
+    mode: field(6, 'Mode', 'Identified: participants give an email or a phone. Coupons need it.'),
+    format: field(6, 'Format', 'Form, Quiz (a score) or Personality test (a profile).'),
+    startsAt: field(6, 'Starts at', 'Optional: closed before this date.'),
+    endsAt: field(6, 'Ends at', 'Optional: closed after this date.'),
+    participationLimit: field(
+      4,
+      'Participation limit',
+      'How often one person (email or phone) may take part.'
+    ),
+    limitPeriodHours: field(
+      4,
+      'Limit period (hours)',
+      'For "oncePerPeriod": once per this many hours.'
+    ),
+    allowUnlimitedWithCoupon: field(
+      4,
+      'Allow unlimited with a coupon',
+      'Needed for "unlimited" when an exit screen has a coupon.'
+    ),
+    maxCoupons: field(
+      4,
+      'Maximum coupons',
+      'Optional cap; past it participants see the "no coupons" text.'
+    ),
+    lowStockThreshold: field(
+      4,
+      'Low stock warning',
+      'The coupons dashboard warns when fewer coupons than this are left.'
+    ),
+    captcha: field(4, 'Bot check', 'Keys in Settings → ClearOn → Bot checks.'),
+    fields: field(12, 'Form fields', 'The questions to the participant, in order.'),
+    questions: field(12, 'Quiz questions', 'For a quiz (points) or a personality test (profiles).'),
+    exitScreens: field(
+      12,
+      'Exit screens',
+      'Read top to bottom: the first screen whose score range or profile matches is shown, otherwise the first Default screen.'
+    ),
   },
-  edit: [
-    'title:6 slug:6',
-    'mode:6 format:6',
-    'startsAt:6 endsAt:6',
-    'participationLimit:4 limitPeriodHours:4 allowUnlimitedWithCoupon:4',
-    'maxCoupons:4 lowStockThreshold:4 captcha:4',
-    'fields:12',
-    'questions:12',
-    'exitScreens:12',
-  ],
-  list: ['title', 'slug', 'format', 'startsAt', 'endsAt', 'maxCoupons'],
-};
+  ['title', 'slug', 'format', 'startsAt', 'endsAt', 'maxCoupons']
+);
 
-const participation: ModelDefaults = {
-  kind: 'contentType',
-  mainField: 'reference',
-  fields: {
-    campaign: { label: 'Campaign' },
-    reference: readOnly('Reference', "The participation's reference at ClearOn."),
-    answers: readOnly('Answers', 'What the participant answered (emails and phones masked).'),
-    email: readOnly('Email'),
-    phone: readOnly('Phone'),
-    firstName: readOnly('First name'),
-    deliveryType: readOnly('Delivery', 'How ClearOn sends the coupon: email or SMS.'),
-    score: readOnly('Score'),
-    profile: readOnly('Profile'),
-    exitScreenIndex: readOnly('Exit screen shown', 'Its position in the campaign, from 0.'),
-    tokenHash: readOnly('Token hash'),
-    submissionKey: readOnly('Submission key'),
-    couponUnavailable: readOnly('Coupon unavailable', 'Why no coupon was given, if so.'),
-    erasedAt: readOnly('Erased at', "When the participant's data was erased."),
-    campaignLocale: readOnly('Campaign locale', 'The language the participant took part in.'),
+const participation = model(
+  'contentType',
+  'reference',
+  {
+    campaign: field(6, 'Campaign'),
+    reference: readOnly(6, 'Reference', "The participation's reference at ClearOn."),
+    firstName: readOnly(4, 'First name'),
+    email: readOnly(4, 'Email'),
+    phone: readOnly(4, 'Phone'),
+    deliveryType: readOnly(4, 'Delivery', 'How ClearOn sends the coupon: email or SMS.'),
+    score: readOnly(4, 'Score'),
+    profile: readOnly(4, 'Profile'),
+    exitScreenIndex: readOnly(4, 'Exit screen shown', 'Its position in the campaign, from 0.'),
+    couponUnavailable: readOnly(4, 'Coupon unavailable', 'Why no coupon was given, if so.'),
+    erasedAt: readOnly(4, 'Erased at', "When the participant's data was erased."),
+    answers: readOnly(12, 'Answers', 'What the participant answered (emails and phones masked).'),
+    tokenHash: readOnly(0, 'Token hash'),
+    submissionKey: readOnly(0, 'Submission key'),
+    campaignLocale: readOnly(0, 'Campaign locale', 'The language the participant took part in.'),
   },
-  edit: [
-    'campaign:6 reference:6',
-    'firstName:4 email:4 phone:4',
-    'deliveryType:4 score:4 profile:4',
-    'exitScreenIndex:4 couponUnavailable:4 erasedAt:4',
-    'answers:12',
-  ],
-  list: ['reference', 'campaign', 'deliveryType', 'score', 'profile', 'createdAt'],
-};
+  ['reference', 'campaign', 'deliveryType', 'score', 'profile', 'createdAt']
+);
 
-const formField: ModelDefaults = {
-  kind: 'component',
-  mainField: 'label',
-  fields: {
-    key: {
-      label: 'Key',
-      description: 'Letters, digits and _; fills {key} in exit screens.',
+const formField = model(
+  'component',
+  'label',
+  {
+    label: field(6, 'Label', 'The question participants see.'),
+    key: field(6, 'Key', 'Letters, digits and _; fills {key} in exit screens.', {
       placeholder: 'firstname',
-    },
-    label: { label: 'Label', description: 'The question participants see.' },
-    type: { label: 'Type' },
-    required: { label: 'Required' },
-    options: { label: 'Options', description: 'For a Choice field: what participants pick from.' },
-    hiddenValue: { label: 'Hidden value', description: 'For a Hidden field: the value sent.' },
-    mappingVariable: {
-      label: 'Mapping variable',
-      description: 'deliveryType tells ClearOn to send by email or SMS.',
-    },
-    showWhenField: {
-      label: 'Show when field',
-      description: 'Optional: show this field only when that field…',
-    },
-    showWhenValue: { label: 'Show when value', description: '…has this value.' },
+    }),
+    type: field(6, 'Type'),
+    required: field(4, 'Required'),
+    options: field(12, 'Options', 'For a Choice field: what participants pick from.'),
+    hiddenValue: field(6, 'Hidden value', 'For a Hidden field: the value sent.'),
+    mappingVariable: field(
+      6,
+      'Mapping variable',
+      'deliveryType tells ClearOn to send by email or SMS.'
+    ),
+    showWhenField: field(6, 'Show when field', 'Optional: show this field only when that field…'),
+    showWhenValue: field(6, 'Show when value', '…has this value.'),
   },
-  edit: [
-    'label:6 key:6',
-    'type:6 required:4',
-    'options:12',
-    'hiddenValue:6 mappingVariable:6',
-    'showWhenField:6 showWhenValue:6',
-  ],
-  list: ['label', 'key', 'type'],
-};
+  ['label', 'key', 'type']
+);
 
-const fieldOption: ModelDefaults = {
-  kind: 'component',
-  mainField: 'label',
-  fields: {
-    label: { label: 'Label', description: 'What participants see.' },
-    value: { label: 'Value', description: 'What is stored (e.g. email or sms).' },
+const fieldOption = model(
+  'component',
+  'label',
+  {
+    label: field(6, 'Label', 'What participants see.'),
+    value: field(6, 'Value', 'What is stored (e.g. email or sms).'),
   },
-  edit: ['label:6 value:6'],
-  list: ['label', 'value'],
-};
+  ['label', 'value']
+);
 
-const quizQuestion: ModelDefaults = {
-  kind: 'component',
-  mainField: 'label',
-  fields: {
-    key: { label: 'Key', description: 'Letters, digits and _; unique in the campaign.' },
-    label: { label: 'Question' },
-    answers: { label: 'Answers' },
+const quizQuestion = model(
+  'component',
+  'label',
+  {
+    label: field(6, 'Question'),
+    key: field(6, 'Key', 'Letters, digits and _; unique in the campaign.'),
+    answers: field(12, 'Answers'),
   },
-  edit: ['label:6 key:6', 'answers:12'],
-  list: ['label', 'key'],
-};
+  ['label', 'key']
+);
 
-const quizAnswer: ModelDefaults = {
-  kind: 'component',
-  mainField: 'label',
-  fields: {
-    label: { label: 'Answer', description: 'What participants see.' },
-    value: { label: 'Value', description: 'What is stored.' },
-    points: { label: 'Points', description: 'Quiz: added to the score.' },
-    profile: { label: 'Profile', description: 'Personality test: the profile it counts towards.' },
+const quizAnswer = model(
+  'component',
+  'label',
+  {
+    label: field(6, 'Answer', 'What participants see.'),
+    value: field(6, 'Value', 'What is stored.'),
+    points: field(4, 'Points', 'Quiz: added to the score.'),
+    profile: field(6, 'Profile', 'Personality test: the profile it counts towards.'),
   },
-  edit: ['label:6 value:6', 'points:4 profile:6'],
-  list: ['label', 'value', 'points', 'profile'],
-};
+  ['label', 'value', 'points', 'profile']
+);
 
-const exitScreen: ModelDefaults = {
-  kind: 'component',
-  mainField: 'title',
-  fields: {
-    title: { label: 'Title', description: 'May use variables such as {firstname}.' },
-    match: {
-      label: 'Shown for',
-      description: 'Default: everyone else. Score: a quiz score range. Profile: a profile.',
-    },
-    minScore: { label: 'Min score' },
-    maxScore: { label: 'Max score' },
-    profile: { label: 'Profile' },
-    body: { label: 'Body', description: 'Variables: {firstname}, {coupon.code}, any field key…' },
-    coupon: { label: 'ClearOn coupon' },
-    noCouponsText: {
-      label: '"No more coupons" text',
-      description: 'Shown instead of the coupon once the campaign has given out its maximum.',
-    },
+const exitScreen = model(
+  'component',
+  'title',
+  {
+    title: field(6, 'Title', 'May use variables such as {firstname}.'),
+    match: field(
+      6,
+      'Shown for',
+      'Default: everyone else. Score: a quiz score range. Profile: a profile.'
+    ),
+    minScore: field(4, 'Min score'),
+    maxScore: field(4, 'Max score'),
+    profile: field(4, 'Profile'),
+    body: field(12, 'Body', 'Variables: {firstname}, {coupon.code}, any field key…'),
+    coupon: field(12, 'ClearOn coupon'),
+    noCouponsText: field(
+      12,
+      '"No more coupons" text',
+      'Shown instead of the coupon once the campaign has given out its maximum.'
+    ),
   },
-  edit: [
-    'title:6 match:6',
-    'minScore:4 maxScore:4 profile:4',
-    'body:12',
-    'coupon:12',
-    'noCouponsText:12',
-  ],
-  list: ['title', 'match'],
-};
+  ['title', 'match']
+);
 
 export const CONTENT_MANAGER_DEFAULTS: Record<string, ModelDefaults> = {
   'plugin::clearon.campaign': campaign,

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
-import { sendConflict } from '../utils/error-response';
+import { sendError } from '../utils/error-response';
 import {
   COUPON_STATUSES as STATUSES,
   RETRYABLE_STATUSES,
@@ -97,8 +97,9 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
       const { retried, skippedErased } = await coupons().retry({ ids: [id] });
       if (skippedErased > 0) {
         // Its recipient is gone: the coupon is never sent to ClearOn again.
-        return sendConflict(
+        return sendError(
           ctx,
+          409,
           "The participant's data was erased: this coupon cannot be retried",
           { reason: 'erased' }
         );

@@ -2,17 +2,17 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chooseChannel, validateAnswers, type FieldError } from '../domain/answers';
 import { getPluginConfig } from '../utils/get-plugin-config';
-import { sendConflict, sendError } from '../utils/error-response';
+import { errors } from '@strapi/utils';
+import { sendError } from '../utils/error-response';
 import { getService } from '../utils/get-service';
 import { tokenMatches } from '../utils/random';
 import type { Campaign } from '../domain/campaign';
 import type { ValidatedAnswers } from '../domain/answers';
 import type { ParticipationRow } from '../services/participations';
-import { ParticipationLimitError } from '../domain/limit-errors';
-import { CaptchaError, CaptchaUnavailableError } from '../captcha/errors';
+import { CaptchaUnavailableError } from '../captcha/errors';
 import { WIDGET_SCRIPTS } from '../captcha/providers';
 import { URL_TOKEN_STATE } from '../middlewares/token-out-of-urls';
-import { CAPTCHA_FIELD, readParticipationBody } from '../validation/participation-body';
+import { readParticipationBody } from '../validation/participation-body';
 import { listLocale, openCampaignIn } from './open-campaign';
 import { newDocumentIdLike, newToken } from '../utils/random';
 import type { CouponRow } from '../services/coupons';
@@ -27,12 +27,10 @@ import {
 const MAX_BODY_BYTES = 64 * 1024;
 const CAPTCHA_RETRY_AFTER_S = 5;
 
-const badRequest = (ctx: Context, message: string, errors: FieldError[]) =>
-  sendError(ctx, 400, 'ValidationError', message, {
-    errors: errors.map((e) => ({ ...e, name: 'ValidationError' })),
+const invalid = (message: string, problems: FieldError[]) =>
+  new errors.ValidationError(message, {
+    errors: problems.map((e) => ({ ...e, name: 'ValidationError' })),
   });
-
-const notFound = (ctx: Context, message: string) => sendError(ctx, 404, 'NotFoundError', message);
 
 const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   const campaigns = () => getService(strapi, 'campaigns');
@@ -71,8 +69,9 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   ) => {
     // Erasure clears the key, so only a participation erased by an older version gets here.
     if (earlier.erasedAt) {
-      return sendConflict(
+      return sendError(
         ctx,
+        409,
         `The participation sent with this ${IDEMPOTENCY_HEADER} has been erased`,
         { header: IDEMPOTENCY_HEADER }
       );
@@ -81,7 +80,6 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
       return sendError(
         ctx,
         422,
-        'UnprocessableEntityError',
         `This ${IDEMPOTENCY_HEADER} was already used with other answers: send new answers with a new key`,
         { header: IDEMPOTENCY_HEADER }
       );
@@ -120,8 +118,8 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * The campaign's CAPTCHA, checked before anything is written. False when it passed (or the
-   * campaign has none); true when it answered the request itself (400 or 503).
+   * The campaign's CAPTCHA, checked before anything is written (a CaptchaError is a 400). False
+   * when it passed (or the campaign has none); true when it answered 503 itself.
    */
   const refusedByCaptcha = async (ctx: Context, campaign: Campaign, token: string | undefined) => {
     if (!campaign.captcha || campaign.captcha === 'none') return false;
@@ -129,16 +127,9 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
       await getService(strapi, 'captcha').verify(campaign.captcha, token, ctx.ip);
       return false;
     } catch (error) {
-      if (error instanceof CaptchaError) {
-        sendError(ctx, 400, error.name, `${CAPTCHA_FIELD} ${error.message}`, {
-          errors: [{ path: [CAPTCHA_FIELD], message: error.message, name: error.name }],
-          errorCodes: error.errorCodes,
-        });
-        return true;
-      }
       if (error instanceof CaptchaUnavailableError) {
         ctx.set('Retry-After', String(CAPTCHA_RETRY_AFTER_S));
-        sendError(ctx, 503, 'ServiceUnavailableError', `${error.message}: try again shortly`);
+        sendError(ctx, 503, `${error.message}: try again shortly`);
         return true;
       }
       throw error;
@@ -148,15 +139,11 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The published campaigns open now: `{data: [{slug, title, format}]}`. */
     async find(ctx: Context) {
-      const asked = listLocale(ctx);
-      if (!asked.ok) return;
-      ctx.body = { data: await campaigns().listOpen(new Date(), asked.locale) };
+      ctx.body = { data: await campaigns().listOpen(new Date(), listLocale(ctx)) };
     },
 
     async findOne(ctx: Context) {
-      const found = await openCampaignIn(strapi, ctx);
-      if (!found) return;
-      const { campaign, locales } = found;
+      const { campaign, locales } = await openCampaignIn(strapi, ctx);
       const provider = campaign.captcha && campaign.captcha !== 'none' ? campaign.captcha : null;
       const siteKey = provider ? await getService(strapi, 'captcha').siteKey(provider) : null;
       ctx.body = {
@@ -171,44 +158,36 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async participate(ctx: Context) {
       if (Number(ctx.request.length ?? 0) > MAX_BODY_BYTES) {
-        return sendError(
-          ctx,
-          413,
-          'PayloadTooLargeError',
-          `The body must be at most ${MAX_BODY_BYTES} bytes`
-        );
+        throw new errors.PayloadTooLargeError(`The body must be at most ${MAX_BODY_BYTES} bytes`);
       }
-      const found = await openCampaignIn(strapi, ctx);
-      if (!found) return;
-      const { campaign } = found;
+      const { campaign } = await openCampaignIn(strapi, ctx);
       const idempotency = parseIdempotencyKey(ctx.get(IDEMPOTENCY_HEADER) || undefined);
       if (!idempotency.ok) {
-        return badRequest(ctx, `${IDEMPOTENCY_HEADER} header ${idempotency.message}`, [
+        throw invalid(`${IDEMPOTENCY_HEADER} header ${idempotency.message}`, [
           { path: ['headers', IDEMPOTENCY_HEADER], message: idempotency.message },
         ]);
       }
 
       if (!ctx.is('application/json')) {
-        return badRequest(ctx, 'The body must be JSON', [
+        throw invalid('The body must be JSON', [
           { path: ['body'], message: 'must be application/json' },
         ]);
       }
       const body = ctx.request.body as unknown;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        return badRequest(ctx, 'The body must be a JSON object', [
+        throw invalid('The body must be a JSON object', [
           { path: ['body'], message: 'must be an object {"answers": {...}}' },
         ]);
       }
       const shape = readParticipationBody(body);
-      if (!shape.ok) return badRequest(ctx, 'Invalid participation', shape.errors);
+      if (!shape.ok) throw invalid('Invalid participation', shape.errors);
       if (shape.honeypotFilled) return answerHoneypot(ctx, campaign);
 
       const result = validateAnswers(campaign, shape.answers, {
         defaultCountry: getPluginConfig(strapi).defaultCountry,
       });
       if (!result.ok) {
-        return badRequest(
-          ctx,
+        throw invalid(
           `Invalid answers: ${result.errors.map((e) => `${e.path.slice(1).join('.') || e.path[0]} ${e.message}`).join('; ')}`,
           result.errors
         );
@@ -218,8 +197,7 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
           (f) => f.type === 'email' || f.type === 'phone'
         );
         if (contactFields.length > 0) {
-          return badRequest(
-            ctx,
+          throw invalid(
             'An email or a phone number is required',
             contactFields.map((f) => ({
               path: ['answers', f.key],
@@ -255,9 +233,7 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
         // lets one of them in, and the other answers as the first.
         const earlier = keyed && (await participations().findBySubmissionKey(keyed.submissionKey));
         if (earlier) return replay(ctx, campaign, earlier, result.value, keyed.token);
-        if (error instanceof ParticipationLimitError) {
-          return sendError(ctx, 409, error.name, error.message, error.details);
-        }
+        // A ParticipationLimitError goes on to middlewares/limit-refusal (409).
         throw error;
       }
       return answerParticipation(
@@ -275,11 +251,11 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.get('x-participation-token') || ctx.state[URL_TOKEN_STATE] || ctx.query.token;
       const documentId = ctx.params.id;
       if (typeof token !== 'string' || typeof documentId !== 'string' || documentId.length > 64) {
-        return notFound(ctx, 'No such participation');
+        throw new errors.NotFoundError('No such participation');
       }
       const participation = await participations().findByDocumentId(documentId);
       if (!participation || !tokenMatches(token, participation.tokenHash)) {
-        return notFound(ctx, 'No such participation');
+        throw new errors.NotFoundError('No such participation');
       }
       const campaign = participation.campaign
         ? await campaigns().findForParticipation(

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import type { EntryCoupon, TriggerOption } from '../../../shared/contracts/triggers';
 import { getService } from '../utils/get-service';
-import { sendConflict } from '../utils/error-response';
+import { sendError } from '../utils/error-response';
 import { UID } from '../utils/plugin-id';
 import type { CouponRow } from '../services/coupons';
 
@@ -72,7 +72,7 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
     async delete(ctx: Context) {
       const removed = await triggers().remove(ctx.params.key);
       if (removed === 'config') {
-        sendConflict(ctx, 'This trigger is declared in the plugin config: remove it there', {});
+        sendError(ctx, 409, 'This trigger is declared in the plugin config: remove it there');
         return;
       }
       if (!removed) throw notFound(ctx.params.key);

@@ -3,6 +3,7 @@ import { Socket } from 'net';
 import type { Core } from '@strapi/strapi';
 import type { Context, Middleware } from 'koa';
 import publicRoutes from '../routes/public';
+import { limitRefusalAs409 } from '../middlewares/limit-refusal';
 import { PLUGIN_ID } from '../utils/plugin-id';
 
 /** One call of a public REST route, made on behalf of a GraphQL operation. */
@@ -31,9 +32,11 @@ interface Chain {
 }
 
 /**
- * The route's own chain: its route middlewares (database-unavailable, the per-IP rate limit) then
- * its controller action, so that GraphQL shares the REST route's validation, limits, errors and
- * rate-limit counters. Built once per route, as Strapi's router does.
+ * The route's own chain, behind what wraps it in REST (Strapi's error middleware, which answers a
+ * thrown Strapi error, and the plugin's 409 for a limit refusal): its route middlewares
+ * (database-unavailable, the per-IP rate limit) then its controller action, so that GraphQL shares
+ * the REST route's validation, limits, errors and rate-limit counters. Built once per route, as
+ * Strapi's router does.
  */
 const buildChain = (strapi: Core.Strapi, handler: string): Chain => {
   const route = publicRoutes.find((candidate) => candidate.handler === handler);
@@ -43,12 +46,16 @@ const buildChain = (strapi: Core.Strapi, handler: string): Chain => {
   const [controllerName, actionName] = route.handler.split('.');
   const action = strapi.controller(`plugin::${PLUGIN_ID}.${controllerName}`)[actionName];
   if (!action) throw new Error(`[clearon] no controller action ${handler}`);
-  const middlewares: Middleware[] = [];
-  for (const entry of route.config?.middlewares ?? []) {
+  const named = (entry: unknown): Middleware[] => {
     if (typeof entry !== 'string') throw new Error(`[clearon] ${handler}: unnamed middleware`);
     const instance = strapi.middleware(entry)({}, { strapi });
-    if (instance) middlewares.push(instance);
-  }
+    return instance ? [instance] : [];
+  };
+  const middlewares = [
+    ...named('strapi::errors'),
+    limitRefusalAs409(),
+    ...(route.config?.middlewares ?? []).flatMap(named),
+  ];
   return { method: route.method, path: route.path, middlewares, action };
 };
 

@@ -13,7 +13,7 @@ const answerUnavailable = (strapi: Core.Strapi, ctx: Context, reason: string, me
   const route = (ctx.state as RouteState).route?.path ?? '';
   strapi.log.warn(`[clearon] database unavailable (${reason}) on ${ctx.method} ${route}`);
   ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
-  sendError(ctx, 503, 'ServiceUnavailableError', message, {
+  sendError(ctx, 503, message, {
     retryAfterSeconds: RETRY_AFTER_SECONDS,
   });
 };

@@ -50,16 +50,10 @@ const readCapped = (req: IncomingMessage, limit: number) =>
 
 const tooLarge = (ctx: Context) => {
   ctx.set('Connection', 'close');
-  sendError(
-    ctx,
-    413,
-    'PayloadTooLargeError',
-    `The body must be at most ${PUBLIC_BODY_LIMIT} bytes`
-  );
+  sendError(ctx, 413, `The body must be at most ${PUBLIC_BODY_LIMIT} bytes`);
 };
 
-const unsupported = (ctx: Context, message: string) =>
-  sendError(ctx, 415, 'UnsupportedMediaTypeError', message);
+const unsupported = (ctx: Context, message: string) => sendError(ctx, 415, message);
 
 /**
  * Guards the plugin's public routes (`/api/clearon/...`) before Strapi's body parser

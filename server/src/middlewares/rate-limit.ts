@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from 'net';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
+import { errors } from '@strapi/utils';
 import Redis from 'ioredis';
 import {
   RateLimiterMemory,
@@ -11,7 +12,6 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import { getPluginConfig } from '../utils/get-plugin-config';
-import { sendError } from '../utils/error-response';
 import type { RateLimitBudget } from '../config';
 
 /** The table that holds the counters on PostgreSQL and MySQL/MariaDB, shared by every instance. */
@@ -285,10 +285,7 @@ export const rateLimit =
       if (!limited) return next();
       const retryAfter = Math.max(1, Math.ceil(limited.msBeforeNext / 1000));
       ctx.set('Retry-After', String(retryAfter));
-      return sendError(
-        ctx,
-        429,
-        'RateLimitError',
+      throw new errors.RateLimitError(
         budget === 'post'
           ? `Too many participations from this address; retry in ${retryAfter} s`
           : `Too many requests from this address; retry in ${retryAfter} s`

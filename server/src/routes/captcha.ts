@@ -1,21 +1,8 @@
-import type { Core } from '@strapi/strapi';
 import { ACTION } from '../permissions';
-import { allowed } from './allowed';
+import { adminRoute } from './admin-route';
 
 /** Admin routes (under /clearon): the CAPTCHA providers' settings. */
-const routes = [
-  {
-    method: 'GET',
-    path: '/captcha',
-    handler: 'captcha-settings.find',
-    config: { policies: allowed(ACTION.settingsRead) },
-  },
-  {
-    method: 'PUT',
-    path: '/captcha/:provider',
-    handler: 'captcha-settings.update',
-    config: { policies: allowed(ACTION.settingsUpdate) },
-  },
-] satisfies Core.RouteInput[];
-
-export default routes;
+export default [
+  adminRoute('GET', '/captcha', 'captcha-settings.find', ACTION.settingsRead),
+  adminRoute('PUT', '/captcha/:provider', 'captcha-settings.update', ACTION.settingsUpdate),
+];

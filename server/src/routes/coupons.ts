@@ -1,50 +1,13 @@
-import type { Core } from '@strapi/strapi';
 import { ACTION } from '../permissions';
-import { allowed } from './allowed';
+import { adminRoute } from './admin-route';
 
-const routes: Core.RouteInput[] = [
-  {
-    method: 'GET',
-    path: '/coupons',
-    handler: 'coupons.find',
-    config: { policies: allowed(ACTION.couponsRead) },
-  },
-  {
-    method: 'GET',
-    path: '/coupons/stats',
-    handler: 'coupons.stats',
-    config: { policies: allowed(ACTION.couponsRead) },
-  },
-  {
-    method: 'GET',
-    path: '/coupons/circuits',
-    handler: 'coupons.circuits',
-    config: { policies: allowed(ACTION.couponsRead) },
-  },
-  {
-    method: 'GET',
-    path: '/campaign-options',
-    handler: 'coupons.campaignOptions',
-    config: { policies: allowed(ACTION.couponsRead) },
-  },
-  {
-    method: 'GET',
-    path: '/coupons/export',
-    handler: 'coupons.exportCsv',
-    config: { policies: allowed(ACTION.couponsExport) },
-  },
-  {
-    method: 'POST',
-    path: '/coupons/retry',
-    handler: 'coupons.retryAll',
-    config: { policies: allowed(ACTION.couponsRetry) },
-  },
-  {
-    method: 'POST',
-    path: '/coupons/:id/retry',
-    handler: 'coupons.retryOne',
-    config: { policies: allowed(ACTION.couponsRetry) },
-  },
+/** Admin routes (under /clearon): the coupons dashboard. */
+export default [
+  adminRoute('GET', '/coupons', 'coupons.find', ACTION.couponsRead),
+  adminRoute('GET', '/coupons/stats', 'coupons.stats', ACTION.couponsRead),
+  adminRoute('GET', '/coupons/circuits', 'coupons.circuits', ACTION.couponsRead),
+  adminRoute('GET', '/campaign-options', 'coupons.campaignOptions', ACTION.couponsRead),
+  adminRoute('GET', '/coupons/export', 'coupons.exportCsv', ACTION.couponsExport),
+  adminRoute('POST', '/coupons/retry', 'coupons.retryAll', ACTION.couponsRetry),
+  adminRoute('POST', '/coupons/:id/retry', 'coupons.retryOne', ACTION.couponsRetry),
 ];
-
-export default routes;

@@ -1,18 +1,5 @@
-import type { Core } from '@strapi/strapi';
 import { ACTION } from '../permissions';
+import { adminRoute } from './admin-route';
 
-const routes: Core.RouteInput[] = [
-  {
-    method: 'POST',
-    path: '/privacy/erase',
-    handler: 'privacy.erase',
-    config: {
-      policies: [
-        'admin::isAuthenticatedAdmin',
-        { name: 'admin::hasPermissions', config: { actions: [ACTION.privacyErase] } },
-      ],
-    },
-  },
-];
-
-export default routes;
+/** Admin routes (under /clearon): erasing a participant's data. */
+export default [adminRoute('POST', '/privacy/erase', 'privacy.erase', ACTION.privacyErase)];

@@ -5,37 +5,30 @@ const AVAILABLE = 'plugin::clearon.database-unavailable';
 const LIMIT_POST = 'plugin::clearon.rate-limit';
 const LIMIT_GET = 'plugin::clearon.rate-limit-get';
 
+/** A public route: no authentication, a 503 while the database is down, then `middlewares`. */
+const publicRoute = (
+  method: Core.RouteInput['method'],
+  path: string,
+  handler: string,
+  ...middlewares: string[]
+): Core.RouteInput => ({
+  method,
+  path,
+  handler,
+  config: { auth: false, policies: [], middlewares: [AVAILABLE, ...middlewares] },
+});
+
 const routes: Core.RouteInput[] = [
-  {
-    method: 'GET',
-    path: '/health',
-    handler: 'health.check',
-    config: { auth: false, policies: [], middlewares: [AVAILABLE] },
-  },
-  {
-    method: 'GET',
-    path: '/campaigns',
-    handler: 'public-campaigns.find',
-    config: { auth: false, policies: [], middlewares: [AVAILABLE, LIMIT_GET] },
-  },
-  {
-    method: 'GET',
-    path: '/campaigns/:slug',
-    handler: 'public-campaigns.findOne',
-    config: { auth: false, policies: [], middlewares: [AVAILABLE, LIMIT_GET] },
-  },
-  {
-    method: 'POST',
-    path: '/campaigns/:slug/participations',
-    handler: 'public-campaigns.participate',
-    config: { auth: false, policies: [], middlewares: [AVAILABLE, LIMIT_POST] },
-  },
-  {
-    method: 'GET',
-    path: '/participations/:id',
-    handler: 'public-campaigns.participation',
-    config: { auth: false, policies: [], middlewares: [AVAILABLE, LIMIT_GET] },
-  },
+  publicRoute('GET', '/health', 'health.check'),
+  publicRoute('GET', '/campaigns', 'public-campaigns.find', LIMIT_GET),
+  publicRoute('GET', '/campaigns/:slug', 'public-campaigns.findOne', LIMIT_GET),
+  publicRoute(
+    'POST',
+    '/campaigns/:slug/participations',
+    'public-campaigns.participate',
+    LIMIT_POST
+  ),
+  publicRoute('GET', '/participations/:id', 'public-campaigns.participation', LIMIT_GET),
 ];
 
 export default routes;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
 import { CAMPAIGN_POPULATE, type Campaign } from '../domain/campaign';
 import { UID } from '../utils/plugin-id';
+import { pick } from '../utils/pick';
 import { pluginDocuments } from '../utils/plugin-documents';
 import { referenceVersion, sameStructure } from '../domain/campaign-locales';
 import { defaultLocaleOf } from '../utils/default-locale';
@@ -190,10 +191,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     /** What a participant's page may see: no points, profiles, coupons, integrations or hidden values. */
     toPublicView(campaign: Campaign): PublicCampaign {
       return {
-        slug: campaign.slug,
-        title: campaign.title,
-        mode: campaign.mode,
-        format: campaign.format,
+        ...pick(campaign, 'slug', 'title', 'mode', 'format'),
         startsAt: campaign.startsAt ?? null,
         endsAt: campaign.endsAt ?? null,
         fields: (campaign.fields ?? [])

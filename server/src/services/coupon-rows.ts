@@ -1,5 +1,6 @@
 import type { Channel, CouponSettings } from '../domain/campaign';
 import { maskEmail, maskPhone } from '../utils/mask';
+import { pick } from '../utils/pick';
 import type { AdminCoupon, CouponFilters, CouponStatus } from '../../../shared/contracts/coupons';
 
 /** The coupon rows as the coupons service reads and writes them, and the admin's view of one. */
@@ -81,24 +82,27 @@ export const toWhere = (filters: CouponFilters) => {
 /** As the admin's dashboard shows a coupon (recipient masked, no code or link). */
 export const toAdminView = (row: CouponRow): AdminCoupon => {
   return {
-    id: row.id,
-    documentId: row.documentId,
-    reference: row.reference,
+    ...pick(
+      row,
+      'id',
+      'documentId',
+      'reference',
+      'couponCode',
+      'validityDays',
+      'delivery',
+      'channel',
+      'status',
+      'attempts',
+      'nextAttemptAt',
+      'lastError',
+      'lastErrorCode',
+      'clearonCouponId',
+      'expiresAt',
+      'issuedAt',
+      'createdAt'
+    ),
     campaign: row.campaignDocumentId,
     trigger: row.triggerKey ?? null,
-    couponCode: row.couponCode,
-    validityDays: row.validityDays,
-    delivery: row.delivery,
-    channel: row.channel,
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: row.nextAttemptAt,
-    lastError: row.lastError,
-    lastErrorCode: row.lastErrorCode,
-    clearonCouponId: row.clearonCouponId,
-    expiresAt: row.expiresAt,
-    issuedAt: row.issuedAt,
-    createdAt: row.createdAt,
     recipient:
       maskEmail(row.participation?.email) ??
       maskPhone(row.participation?.phone) ??

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { IntegrationCreateInput, IntegrationUpdateInput } from '../validation/integration';
 import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
+import { fieldError } from '../validation/toolkit';
+import { InUseError } from './in-use-error';
 import { pluginDocuments } from '../utils/plugin-documents';
 import type { CheckStatus, IntegrationView } from '../../../shared/contracts/integrations';
 
@@ -35,14 +37,15 @@ export interface ResolvedTarget {
 }
 
 /** Deleting an integration that pending coupons still wait on. */
-export class IntegrationInUseError extends Error {
+export class IntegrationInUseError extends InUseError {
   constructor(
     public readonly pendingCoupons: number,
     name: string
   ) {
     super(
       `The ClearOn integration "${name}" still has ${pendingCoupons} pending coupon(s) to issue; ` +
-        'delete it once they are issued or failed (or disable it instead).'
+        'delete it once they are issued or failed (or disable it instead).',
+      { pendingCoupons }
     );
     this.name = 'IntegrationInUseError';
   }
@@ -88,6 +91,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     typeof documentId === 'string' && documentId
       ? ((await query().findOne({ where: { documentId } })) as IntegrationEntity | null)
       : null;
+
+  /** The view of one just written (in this request, so it is there). */
+  const storedView = async (documentId: string) =>
+    toView((await findEntity(documentId)) as IntegrationEntity);
 
   const clearOtherDefaults = (documentId: string) =>
     query().updateMany({
@@ -136,7 +143,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = await strapi.db.transaction(async () => {
         const hasDefault = (await query().count({ where: { isDefault: true } })) > 0;
         const isDefault = input.isDefault === true || !hasDefault;
-        const created = await documents().create({
+        const { documentId: created } = await documents().create({
           data: {
             name: input.name,
             endpoint: input.endpoint,
@@ -147,10 +154,10 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
             isDefault,
           },
         });
-        if (isDefault) await clearOtherDefaults(created.documentId);
-        return created.documentId;
+        if (isDefault) await clearOtherDefaults(created);
+        return created;
       });
-      return toView((await findEntity(documentId)) as IntegrationEntity);
+      return storedView(documentId);
     },
 
     /**
@@ -166,7 +173,11 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         const existing = await findEntity(documentId);
         if (!existing) return false;
         if (input.isDefault === false && flag(existing.isDefault, false)) {
-          throw new DefaultRequiredError(existing.name);
+          throw fieldError(
+            'isDefault',
+            `isDefault cannot be turned off on "${existing.name}", the default integration: ` +
+              'make another integration the default instead'
+          );
         }
         const data: Record<string, unknown> = {};
         for (const key of ['name', 'endpoint', 'authHeaderName', 'timeoutMs', 'enabled'] as const) {
@@ -186,7 +197,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
         if (input.isDefault === true) await clearOtherDefaults(documentId);
         return true;
       });
-      return found ? toView((await findEntity(documentId)) as IntegrationEntity) : null;
+      return found ? storedView(documentId) : null;
     },
 
     /**
@@ -242,16 +253,5 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
-
-/** Turning isDefault off on the default integration. */
-export class DefaultRequiredError extends Error {
-  constructor(name: string) {
-    super(
-      `isDefault cannot be turned off on "${name}", the default integration: make another ` +
-        'integration the default instead'
-    );
-    this.name = 'DefaultRequiredError';
-  }
-}
 
 export default service;

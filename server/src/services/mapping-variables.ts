@@ -7,6 +7,7 @@ import {
   type MappingVariableUpdateInput,
 } from '../validation/mapping-variable';
 import { UID } from '../utils/plugin-id';
+import { InUseError } from './in-use-error';
 import { pluginDocuments } from '../utils/plugin-documents';
 import type { CampaignRef, MappingVariableView } from '../../../shared/contracts/mapping-variables';
 
@@ -21,7 +22,7 @@ interface MappingVariableEntity {
 }
 
 /** Deleting a mapping variable that campaign form fields still use. */
-export class MappingVariableInUseError extends Error {
+export class MappingVariableInUseError extends InUseError {
   constructor(
     public readonly technicalName: string,
     public readonly campaigns: CampaignRef[]
@@ -30,7 +31,8 @@ export class MappingVariableInUseError extends Error {
     super(
       `The mapping variable "${technicalName}" is used by the form of ${
         campaigns.length === 1 ? 'the campaign' : `${campaigns.length} campaigns:`
-      } ${titles}; remove it from ${campaigns.length === 1 ? 'that form' : 'those forms'} first.`
+      } ${titles}; remove it from ${campaigns.length === 1 ? 'that form' : 'those forms'} first.`,
+      { campaigns }
     );
     this.name = 'MappingVariableInUseError';
   }

@@ -8,6 +8,7 @@ import { getService } from '../utils/get-service';
 import { UID } from '../utils/plugin-id';
 import { pluginDocuments } from '../utils/plugin-documents';
 import { hashToken, newReference, newToken } from '../utils/random';
+import { retryOnDeadlock } from '../utils/retry-on-deadlock';
 import type { CouponRow } from './coupons';
 import { couponWrittenWith } from '../utils/written-coupons';
 import { linkCampaignDirectly } from '../utils/campaign-link';
@@ -81,25 +82,28 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
   ) {
     const token = keyed?.token ?? newToken();
     const outcome = evaluateOutcome(campaign, validated.answers);
-    const participation = await pluginDocuments<ParticipationRow>(strapi, 'participation').create(
-      linkCampaignDirectly({
-        data: {
-          campaign: campaign.documentId,
-          reference: newReference(),
-          answers: validated.answers,
-          email: validated.email,
-          phone: validated.phone,
-          firstName: validated.firstName,
-          deliveryType: validated.deliveryType,
-          score: outcome.score,
-          profile: outcome.profile,
-          exitScreenIndex: outcome.exitScreenIndex,
-          tokenHash: hashToken(token),
-          submissionKey: keyed?.submissionKey ?? null,
-          campaignLocale: campaign.locale ?? null,
-        },
-      })
-    );
+    // The document middlewares change the params they are given: each attempt builds its own.
+    const create = () =>
+      pluginDocuments<ParticipationRow>(strapi, 'participation').create(
+        linkCampaignDirectly({
+          data: {
+            campaign: campaign.documentId,
+            reference: newReference(),
+            answers: validated.answers,
+            email: validated.email,
+            phone: validated.phone,
+            firstName: validated.firstName,
+            deliveryType: validated.deliveryType,
+            score: outcome.score,
+            profile: outcome.profile,
+            exitScreenIndex: outcome.exitScreenIndex,
+            tokenHash: hashToken(token),
+            submissionKey: keyed?.submissionKey ?? null,
+            campaignLocale: campaign.locale ?? null,
+          },
+        })
+      );
+    const participation = await retryOnDeadlock(create);
     // Another plugin's document middleware may have replaced the object the outbox keyed it by:
     // then the coupon is read back.
     const hasCoupon =

@@ -9,9 +9,9 @@ import ipaddr from 'ipaddr.js';
 
 type Range = [base: string, bits: number, label: string];
 
-// IANA IPv4 Special-Purpose Address Registry, plus multicast and the reserved 240/4.
 // The first match names the range, so the more specific entries come first.
-const V4_RANGES: Range[] = [
+const RANGES: Range[] = [
+  // IANA IPv4 Special-Purpose Address Registry, plus multicast and the reserved 240/4.
   ['0.0.0.0', 8, 'an unspecified ("this network") address (0.0.0.0/8)'],
   ['10.0.0.0', 8, 'a private address (10.0.0.0/8)'],
   ['100.64.0.0', 10, 'a carrier-grade NAT address (100.64.0.0/10)'],
@@ -31,12 +31,9 @@ const V4_RANGES: Range[] = [
   ['224.0.0.0', 4, 'a multicast address (224.0.0.0/4)'],
   ['255.255.255.255', 32, 'the broadcast address (255.255.255.255)'],
   ['240.0.0.0', 4, 'a reserved address (240.0.0.0/4)'],
-];
-
-// IANA IPv6 Special-Purpose Address Registry, plus ULA, link-local, site-local and multicast.
-// The IPv4-mapped, NAT64 and 6to4 forms are classified by their IPv4 address (see below); any
-// other address outside global unicast (2000::/3) is refused at the end.
-const V6_RANGES: Range[] = [
+  // IANA IPv6 Special-Purpose Address Registry, plus ULA, link-local, site-local and multicast.
+  // The IPv4-mapped, NAT64 and 6to4 forms are classified by their IPv4 address (see below); any
+  // other address outside global unicast (2000::/3) is refused at the end.
   ['::', 128, 'the unspecified address (::)'],
   ['::1', 128, 'the loopback address (::1)'],
   ['::', 96, 'an IPv4-compatible address (::/96, deprecated)'],
@@ -63,8 +60,8 @@ const parsed = <T extends ipaddr.IPv4 | ipaddr.IPv6>(ranges: Range[]) =>
     label,
   }));
 
-const V4 = parsed<ipaddr.IPv4>(V4_RANGES);
-const V6 = parsed<ipaddr.IPv6>(V6_RANGES);
+const V4 = parsed<ipaddr.IPv4>(RANGES.filter(([base]) => ipaddr.IPv4.isValid(base)));
+const V6 = parsed<ipaddr.IPv6>(RANGES.filter(([base]) => ipaddr.IPv6.isValid(base)));
 const cidr6 = (text: string) => ipaddr.IPv6.parseCIDR(text);
 const MAPPED = cidr6('::ffff:0:0/96');
 const NAT64 = cidr6('64:ff9b::/96');

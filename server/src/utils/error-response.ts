@@ -1,20 +1,21 @@
 import type { Context } from 'koa';
 
-/**
- * Answers with Strapi's error shape (`{ data: null, error: { status, name, message, details } }`)
- * where a controller answers itself rather than throwing one of Strapi's errors.
- */
+const NAMES = {
+  409: 'ConflictError',
+  413: 'PayloadTooLargeError',
+  415: 'UnsupportedMediaTypeError',
+  422: 'UnprocessableEntityError',
+  503: 'ServiceUnavailableError',
+} as const;
+
+// For statuses without a Strapi error class, or ahead of its error middleware: the same body.
 export const sendError = (
   ctx: Context,
-  status: number,
-  name: string,
+  status: keyof typeof NAMES,
   message: string,
-  details: Record<string, unknown> = {}
+  details: Record<string, unknown> = {},
+  name: string = NAMES[status]
 ) => {
   ctx.status = status;
   ctx.body = { data: null, error: { status, name, message, details } };
 };
-
-/** 409: the item is still used; `details` says by what. */
-export const sendConflict = (ctx: Context, message: string, details: Record<string, unknown>) =>
-  sendError(ctx, 409, 'ConflictError', message, details);

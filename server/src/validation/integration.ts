@@ -1,6 +1,6 @@
 import { isIP } from 'net';
 import { yup } from '@strapi/utils';
-import { objectSchema, validateBody } from './toolkit';
+import { objectSchema, trimmedText, validateBody } from './toolkit';
 import { blockedRange } from '../utils/address-ranges';
 import { TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../../shared/contracts/integrations';
 
@@ -110,20 +110,7 @@ const isAbsent = (
   value === undefined || value === null || (mode === 'create' && value === '');
 
 const fields = (rules: EndpointRules, mode: 'create' | 'update') => {
-  const name = yup
-    .string()
-    .typeError('${path} must be text')
-    .test('name-length', function check(value?: string | null) {
-      if (isAbsent(value, mode)) return true;
-      const length = value.trim().length;
-      if (length === 0) return this.createError({ message: '${path} must not be empty' });
-      if (length > NAME_MAX) {
-        return this.createError({
-          message: `\${path} must be at most ${NAME_MAX} characters (got ${length})`,
-        });
-      }
-      return true;
-    });
+  const name = trimmedText(NAME_MAX, (value) => isAbsent(value, mode));
   const endpoint = yup
     .string()
     .typeError('${path} must be a URL (text)')
@@ -200,27 +187,17 @@ const trimmed = <T extends { name?: string; endpoint?: string; authHeaderName?: 
   ...(input.endpoint !== undefined ? { endpoint: input.endpoint.trim() } : {}),
 });
 
-export const validateIntegrationCreate = async (
+const validate = async <T extends IntegrationUpdateInput>(
   body: unknown,
-  rules: EndpointRules
-): Promise<IntegrationCreateInput> =>
-  trimmed(
-    await validateBody<IntegrationCreateInput>(
-      objectSchema(fields(rules, 'create'), INTEGRATION),
-      body
-    )
-  );
+  rules: EndpointRules,
+  mode: 'create' | 'update'
+) => trimmed(await validateBody<T>(objectSchema(fields(rules, mode), INTEGRATION), body));
 
-export const validateIntegrationUpdate = async (
-  body: unknown,
-  rules: EndpointRules
-): Promise<IntegrationUpdateInput> =>
-  trimmed(
-    await validateBody<IntegrationUpdateInput>(
-      objectSchema(fields(rules, 'update'), INTEGRATION),
-      body
-    )
-  );
+export const validateIntegrationCreate = (body: unknown, rules: EndpointRules) =>
+  validate<IntegrationCreateInput>(body, rules, 'create');
+
+export const validateIntegrationUpdate = (body: unknown, rules: EndpointRules) =>
+  validate<IntegrationUpdateInput>(body, rules, 'update');
 
 export const validateTestConnection = async (body: unknown): Promise<{ couponCode: string }> => {
   const input = await validateBody<{ couponCode: string }>(

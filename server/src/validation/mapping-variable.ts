@@ -1,5 +1,5 @@
 import { yup } from '@strapi/utils';
-import { objectSchema, validateBody } from './toolkit';
+import { objectSchema, trimmedText, validateBody } from './toolkit';
 import {
   LABEL_MAX,
   MAPPING_VARIABLE_TYPES,
@@ -19,20 +19,7 @@ export type {
 const WHAT = 'a mapping variable';
 
 const fields = (mode: 'create' | 'update') => {
-  const label = yup
-    .string()
-    .typeError('${path} must be text')
-    .test('label-length', function check(value?: string | null) {
-      if (value === undefined || value === null) return true;
-      const length = value.trim().length;
-      if (length === 0) return this.createError({ message: '${path} must not be empty' });
-      if (length > LABEL_MAX) {
-        return this.createError({
-          message: `\${path} must be at most ${LABEL_MAX} characters (got ${length})`,
-        });
-      }
-      return true;
-    });
+  const label = trimmedText(LABEL_MAX);
   const technicalName = yup
     .string()
     .typeError('${path} must be text')
@@ -69,22 +56,16 @@ const fields = (mode: 'create' | 'update') => {
   return { label, availableInForms, technicalName, type };
 };
 
-export const validateMappingVariableCreate = async (
-  body: unknown
-): Promise<MappingVariableCreateInput> => {
-  const input = await validateBody<MappingVariableCreateInput>(
-    objectSchema(fields('create'), WHAT),
-    body
-  );
-  return { ...input, label: input.label.trim() };
-};
-
-export const validateMappingVariableUpdate = async (
-  body: unknown
-): Promise<MappingVariableUpdateInput> => {
-  const input = await validateBody<MappingVariableUpdateInput>(
-    objectSchema(fields('update'), WHAT),
-    body
-  );
+const validate = async <T extends MappingVariableUpdateInput>(
+  body: unknown,
+  mode: 'create' | 'update'
+): Promise<T> => {
+  const input = await validateBody<T>(objectSchema(fields(mode), WHAT), body);
   return input.label === undefined ? input : { ...input, label: input.label.trim() };
 };
+
+export const validateMappingVariableCreate = (body: unknown) =>
+  validate<MappingVariableCreateInput>(body, 'create');
+
+export const validateMappingVariableUpdate = (body: unknown) =>
+  validate<MappingVariableUpdateInput>(body, 'update');

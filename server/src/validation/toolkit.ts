@@ -12,6 +12,29 @@ export const fieldError = (path: string, message: string) =>
     errors: [{ path: path.split('.'), message, name: 'ValidationError' }],
   });
 
+/**
+ * Text that, trimmed, is not empty and at most `max` characters. Values `skip` accepts pass
+ * unchecked (by default null and undefined: `required` reports them where a value is needed).
+ */
+export const trimmedText = (
+  max: number,
+  skip: (value: string | null | undefined) => boolean = (value) => value == null
+) =>
+  yup
+    .string()
+    .typeError('${path} must be text')
+    .test('trimmed-length', function check(value?: string | null) {
+      if (skip(value) || value == null) return true;
+      const length = value.trim().length;
+      if (length === 0) return this.createError({ message: '${path} must not be empty' });
+      if (length > max) {
+        return this.createError({
+          message: `\${path} must be at most ${max} characters (got ${length})`,
+        });
+      }
+      return true;
+    });
+
 /** Refuses keys the schema does not name, each as its own error (`<key> is not a field of …`). */
 export const knownKeysOnly = (schema: yup.AnyObjectSchema, known: string[], what: string) =>
   schema.test('known-keys', function check(value: unknown) {

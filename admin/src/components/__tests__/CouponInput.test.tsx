@@ -4,16 +4,20 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { renderWithProviders } from '../../../test-utils/renderWithProviders';
+import { state } from '../../../test-utils/strapiAdminMock';
 import CouponInput from '../CouponInput';
 
-// Only what needs a running admin is mocked: the document's form and the fetch client.
+// The shared admin stand-in, plus the document's form (its root values).
 const mockForm = { values: {} as Record<string, unknown> };
-const mockGet = jest.fn();
 
 jest.mock('@strapi/strapi/admin', () => ({
+  ...jest.requireActual('../../../test-utils/strapiAdminMock').strapiAdmin,
   useForm: (_consumer: string, selector: (state: typeof mockForm) => unknown) => selector(mockForm),
-  useFetchClient: () => ({ get: mockGet }),
 }));
+
+const mockGet = state.client.get;
+/** The URLs asked for (the integrations come from the fetch client or an RTK Query endpoint). */
+const requested = () => mockGet.mock.calls.map(([url]) => url);
 
 const integrationsResponse = {
   data: {
@@ -48,7 +52,7 @@ describe('CouponInput (the custom field connected to Strapi)', () => {
     expect(screen.getByRole('button', { name: 'Insert a ClearOn coupon' })).toBeDisabled();
     expect(screen.getByText('Set the campaign mode to Identified')).toBeInTheDocument();
     expect(screen.getByText('Add an email or phone field to the form')).toBeInTheDocument();
-    await waitFor(() => expect(mockGet).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(requested()).toEqual(['/clearon/integration-options']));
   });
 
   it('loads the integrations from the admin API and names the stored one', async () => {
@@ -56,7 +60,7 @@ describe('CouponInput (the custom field connected to Strapi)', () => {
     renderInput({
       value: { integration: 'doc-2', couponCode: 'C1', validityDays: 5, delivery: 'button' },
     });
-    expect(mockGet).toHaveBeenCalledWith('/clearon/integration-options');
+    await waitFor(() => expect(requested()).toEqual(['/clearon/integration-options']));
     expect(await screen.findByText('Agency (disabled)')).toBeInTheDocument();
   });
 

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Flex, LinkButton, Typography } from '@strapi/design-system';
+import { Button, Flex, LinkButton } from '@strapi/design-system';
 import { Eye, PaperPlane } from '@strapi/icons';
 import { useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -8,6 +8,7 @@ import { useHref } from 'react-router-dom';
 import { ACTIONS, permission } from '../../../../shared/contracts/permissions';
 import { PLUGIN_ID } from '../../pluginId';
 import { messages } from './messages';
+import { PanelNote } from './PanelNote';
 import { TestCouponModal } from './TestCouponModal';
 import type { CampaignVersion } from './types';
 import { useCampaignPreview, useSendTestCoupon } from './useCampaignTools';
@@ -67,11 +68,7 @@ export const CampaignToolsPanelContent = ({
   const send = useSendTestCoupon(documentId, version);
 
   if (!documentId) {
-    return (
-      <Typography variant="pi" textColor="neutral600">
-        {formatMessage(messages.saveFirst)}
-      </Typography>
-    );
+    return <PanelNote>{formatMessage(messages.saveFirst)}</PanelNote>;
   }
 
   return (
@@ -97,9 +94,7 @@ export const CampaignToolsPanelContent = ({
           {formatMessage(messages.sendTest)}
         </Button>
       ) : null}
-      <Typography variant="pi" textColor="neutral600">
-        {formatMessage(messages.savedVersion, { status: version })}
-      </Typography>
+      <PanelNote>{formatMessage(messages.savedVersion, { status: version })}</PanelNote>
       {canTest ? (
         <TestCouponModal
           open={open}

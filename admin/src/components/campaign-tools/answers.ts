@@ -3,19 +3,15 @@ import type { TestCouponAnswer, TestCouponResult } from './types';
 const FIELDS = ['exitScreenIndex', 'email', 'phone'] as const;
 type Field = (typeof FIELDS)[number];
 
-interface ErrorLike {
-  message?: string;
+/** The server's error: `{status, message, details}`. */
+interface ApiError {
   status?: number;
-  response?: {
-    data?: {
-      error?: {
-        status?: number;
-        message?: string;
-        details?: { errors?: Array<{ path?: unknown }> };
-      };
-    };
-  };
+  message?: string;
+  details?: { errors?: Array<{ path?: unknown }> };
 }
+
+/** RTK Query's error (the server's error itself), or useFetchClient's FetchError around it. */
+type ErrorLike = ApiError & { response?: { data?: { error?: ApiError } } };
 
 /** Reads the route's answer: `{data: {status, message, coupon?}}`. */
 export const toResultAnswer = (body: unknown): TestCouponAnswer => {
@@ -26,14 +22,14 @@ export const toResultAnswer = (body: unknown): TestCouponAnswer => {
   return { kind: 'result', result: data };
 };
 
-/** Reads a refused request (useFetchClient's FetchError): the fields the server named, or a message. */
+/** Reads a refused request: the fields the server named, or a message. */
 export const toErrorAnswer = (error: unknown): TestCouponAnswer => {
   const e = (error ?? {}) as ErrorLike;
-  const apiError = e.response?.data?.error;
-  const status = apiError?.status ?? e.status;
-  const message = apiError?.message ?? e.message ?? 'The request failed.';
+  const apiError = e.response?.data?.error ?? e;
+  const status = apiError.status ?? e.status;
+  const message = apiError.message ?? e.message ?? 'The request failed.';
   if (status === 400) {
-    const fields = (apiError?.details?.errors ?? [])
+    const fields = (apiError.details?.errors ?? [])
       .map((item) => (Array.isArray(item.path) ? String(item.path[0]) : ''))
       .filter((path): path is Field => (FIELDS as readonly string[]).includes(path));
     return { kind: 'invalid', fields: [...new Set(fields)], message };

@@ -1,6 +1,4 @@
-import { getTranslation } from '../../utils/getTranslation';
-
-const m = (key: string, defaultMessage: string) => ({ id: getTranslation(key), defaultMessage });
+import { message as m } from '../../utils/getTranslation';
 
 /** Every text of the campaign tools (side panel, test-coupon modal, preview page). */
 export const messages = {

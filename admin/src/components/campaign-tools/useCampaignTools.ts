@@ -1,7 +1,9 @@
 import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
 
-import { PLUGIN_ID } from '../../pluginId';
+import {
+  useGetCampaignPreviewQuery,
+  useSendTestCouponMutation,
+} from '../../services/campaignTools';
 import { toErrorAnswer, toResultAnswer } from './answers';
 import type {
   CampaignPreview,
@@ -15,61 +17,45 @@ export type PreviewState =
   | { status: 'ready'; preview: CampaignPreview }
   | { status: 'error'; preview: null; httpStatus?: number };
 
-const base = (documentId: string) => `/${PLUGIN_ID}/campaigns/${encodeURIComponent(documentId)}`;
-
-/** `GET /clearon/campaigns/:documentId/preview`, fetched while `enabled` (again on `reload`). */
+/**
+ * The saved campaign's preview, fetched while `enabled` (and again each time it becomes enabled,
+ * e.g. each opening of the test-coupon modal: the campaign may have been saved in between).
+ */
 export const useCampaignPreview = (
   documentId: string | undefined,
   version: CampaignVersion,
   enabled = true
-) => {
-  const { get } = useFetchClient();
-  const [state, setState] = React.useState<PreviewState>({ status: 'idle', preview: null });
-  const [round, setRound] = React.useState(0);
-
-  React.useEffect(() => {
-    if (!enabled || !documentId) return undefined;
-    let active = true;
-    setState({ status: 'loading', preview: null });
-    get<{ data: CampaignPreview }>(`${base(documentId)}/preview`, { params: { status: version } })
-      .then(({ data }) => {
-        if (active) setState({ status: 'ready', preview: data.data });
-      })
-      .catch(
-        (error: { status?: number; response?: { data?: { error?: { status?: number } } } }) => {
-          if (active)
-            setState({
-              status: 'error',
-              preview: null,
-              httpStatus: error?.response?.data?.error?.status ?? error?.status,
-            });
-        }
-      );
-    return () => {
-      active = false;
+): PreviewState => {
+  const skip = !enabled || !documentId;
+  const { currentData, error, isError, isFetching } = useGetCampaignPreviewQuery(
+    { documentId: documentId ?? '', version },
+    { skip, refetchOnMountOrArgChange: true }
+  );
+  if (skip) return { status: 'idle', preview: null };
+  if (isError) {
+    const status = (error as { status?: unknown } | undefined)?.status;
+    return {
+      status: 'error',
+      preview: null,
+      httpStatus: typeof status === 'number' ? status : undefined,
     };
-  }, [get, documentId, version, enabled, round]);
-
-  const reload = React.useCallback(() => setRound((n) => n + 1), []);
-  return { ...state, reload };
+  }
+  if (currentData && !isFetching) return { status: 'ready', preview: currentData };
+  return { status: 'loading', preview: null };
 };
 
-/** `POST /clearon/campaigns/:documentId/test-coupon`, read into a {@link TestCouponAnswer}. */
+/** Sends a test coupon for the saved campaign, read into a {@link TestCouponAnswer}. */
 export const useSendTestCoupon = (documentId: string | undefined, version: CampaignVersion) => {
-  const { post } = useFetchClient();
+  const [sendTestCoupon] = useSendTestCouponMutation();
   return React.useCallback(
     async (request: Omit<TestCouponRequest, 'status'>): Promise<TestCouponAnswer> => {
       if (!documentId) return { kind: 'error', message: 'Save the campaign first.' };
       try {
-        const { data } = await post(`${base(documentId)}/test-coupon`, {
-          ...request,
-          status: version,
-        });
-        return toResultAnswer(data);
+        return toResultAnswer(await sendTestCoupon({ documentId, version, request }).unwrap());
       } catch (error) {
         return toErrorAnswer(error);
       }
     },
-    [post, documentId, version]
+    [sendTestCoupon, documentId, version]
   );
 };

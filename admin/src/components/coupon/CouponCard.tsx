@@ -1,9 +1,9 @@
-import * as React from 'react';
-import { Box, Button, Dialog, Flex, Typography } from '@strapi/design-system';
-import { Pencil, Trash, WarningCircle } from '@strapi/icons';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Pencil, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
 import type { CouponValue } from '../../utils/couponRules';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { messages } from './messages';
 
 export interface CouponCardProps {
@@ -23,7 +23,6 @@ export const CouponCard = ({
   onDelete,
 }: CouponCardProps) => {
   const { formatMessage } = useIntl();
-  const [confirming, setConfirming] = React.useState(false);
 
   const rows: { label: string; text: string }[] = [
     { label: formatMessage(messages.code), text: value.couponCode },
@@ -74,8 +73,8 @@ export const CouponCard = ({
           >
             {formatMessage(messages.edit)}
           </Button>
-          <Dialog.Root open={confirming} onOpenChange={setConfirming}>
-            <Dialog.Trigger>
+          <ConfirmDialog
+            trigger={
               <Button
                 variant="danger-light"
                 startIcon={<Trash />}
@@ -84,26 +83,13 @@ export const CouponCard = ({
               >
                 {formatMessage(messages.delete)}
               </Button>
-            </Dialog.Trigger>
-            <Dialog.Content>
-              <Dialog.Header>{formatMessage(messages.deleteTitle)}</Dialog.Header>
-              <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-                <Dialog.Description>{formatMessage(messages.deleteBody)}</Dialog.Description>
-              </Dialog.Body>
-              <Dialog.Footer>
-                <Dialog.Cancel>
-                  <Button fullWidth variant="tertiary">
-                    {formatMessage(messages.cancel)}
-                  </Button>
-                </Dialog.Cancel>
-                <Dialog.Action>
-                  <Button fullWidth variant="danger-light" onClick={onDelete}>
-                    {formatMessage(messages.delete)}
-                  </Button>
-                </Dialog.Action>
-              </Dialog.Footer>
-            </Dialog.Content>
-          </Dialog.Root>
+            }
+            title={formatMessage(messages.deleteTitle)}
+            body={formatMessage(messages.deleteBody)}
+            cancelLabel={formatMessage(messages.cancel)}
+            confirmLabel={formatMessage(messages.delete)}
+            onConfirm={onDelete}
+          />
         </Flex>
       </Flex>
     </Box>

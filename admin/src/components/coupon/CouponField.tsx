@@ -3,6 +3,8 @@ import { Box, Button, Field, Flex, Typography } from '@strapi/design-system';
 import { Plus, WarningCircle } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
+import type { CustomFieldLayoutProps } from '../shared/fieldProps';
+
 import {
   couponEligibility,
   readCouponValue,
@@ -16,7 +18,7 @@ import { storedIntegrationLabel } from './integrationLabel';
 import { messages } from './messages';
 import type { CouponChangeEvent, IntegrationOption, IntegrationsStatus } from './types';
 
-export interface CouponFieldProps {
+export interface CouponFieldProps extends CustomFieldLayoutProps {
   /** The field's path in the form, e.g. `exitScreens.0.coupon`. */
   name: string;
   /** The stored value: `null` (no coupon) or a {@link CouponValue}. */
@@ -26,12 +28,6 @@ export interface CouponFieldProps {
   campaign: CampaignSnapshot;
   integrations: IntegrationOption[];
   integrationsStatus?: IntegrationsStatus;
-  label?: React.ReactNode;
-  labelAction?: React.ReactNode;
-  hint?: React.ReactNode;
-  error?: string;
-  required?: boolean;
-  disabled?: boolean;
 }
 
 const REASON_MESSAGES: Record<EligibilityReason, (typeof messages)[keyof typeof messages]> = {
@@ -53,10 +49,9 @@ export const CouponField = ({
   integrationsStatus = 'ready',
   label,
   labelAction,
-  hint,
-  error,
-  required,
   disabled,
+  // hint, error, required: the Field's.
+  ...field
 }: CouponFieldProps) => {
   const { formatMessage } = useIntl();
   const coupon = readCouponValue(value);
@@ -87,7 +82,7 @@ export const CouponField = ({
     ) : null;
 
   return (
-    <Field.Root name={name} error={error} hint={hint} required={required}>
+    <Field.Root name={name} {...field}>
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Field.Label action={labelAction}>{label ?? formatMessage(messages.cardTitle)}</Field.Label>
         {coupon ? (

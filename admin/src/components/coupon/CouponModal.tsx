@@ -1,17 +1,5 @@
 import * as React from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Field,
-  Flex,
-  Modal,
-  Radio,
-  SingleSelect,
-  SingleSelectOption,
-  TextInput,
-  Typography,
-} from '@strapi/design-system';
+import { Alert, Flex, Modal } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import {
@@ -21,12 +9,12 @@ import {
   type CouponDelivery,
   type CouponValue,
 } from '../../utils/couponRules';
+import { RadioField, SelectField, TextField, useFieldIds } from '../shared/FormFields';
+import { FormModal, ModalFooter } from '../shared/FormModal';
+import { Note } from '../shared/Note';
 import { defaultIntegrationLabel, integrationOptionLabel } from './integrationLabel';
 import { messages } from './messages';
 import type { IntegrationOption, IntegrationsStatus } from './types';
-
-/** The select's value for "the default integration" (stored as `integration: null`). */
-const DEFAULT_INTEGRATION = '__default__';
 
 export interface CouponModalProps {
   open: boolean;
@@ -41,18 +29,15 @@ export interface CouponModalProps {
 /** The "Insert a ClearOn coupon" modal; it validates everything before handing a value back. */
 export const CouponModal = ({ open, onClose, initialValue, ...rest }: CouponModalProps) => {
   const { formatMessage } = useIntl();
-  const title = formatMessage(initialValue ? messages.modalEditTitle : messages.modalInsertTitle);
-
   return (
-    <Modal.Root open={open} onOpenChange={(isOpen) => (isOpen ? undefined : onClose())}>
-      <Modal.Content aria-describedby={undefined}>
-        <Modal.Header closeLabel={formatMessage(messages.close)}>
-          <Modal.Title>{title}</Modal.Title>
-        </Modal.Header>
-        {/* Mounted only while open, so each opening starts from `initialValue`. */}
-        {open ? <CouponForm initialValue={initialValue} {...rest} /> : null}
-      </Modal.Content>
-    </Modal.Root>
+    <FormModal
+      open={open}
+      title={formatMessage(initialValue ? messages.modalEditTitle : messages.modalInsertTitle)}
+      closeLabel={formatMessage(messages.close)}
+      onClose={onClose}
+    >
+      <CouponForm initialValue={initialValue} {...rest} />
+    </FormModal>
   );
 };
 
@@ -76,7 +61,8 @@ const toDraft = (value: CouponValue | null): Draft => ({
   couponCode: value?.couponCode ?? '',
   validityDays: value ? String(value.validityDays) : '',
   delivery: value?.delivery ?? 'button',
-  integration: value?.integration ?? DEFAULT_INTEGRATION,
+  /** '' = the default integration (stored as `integration: null`). */
+  integration: value?.integration ?? '',
 });
 
 type CouponFormProps = Omit<CouponModalProps, 'open' | 'onClose'>;
@@ -91,7 +77,7 @@ const CouponForm = ({
   const [draft, setDraft] = React.useState<Draft>(() => toDraft(initialValue));
   const [showErrors, setShowErrors] = React.useState(false);
   const [alertDismissed, setAlertDismissed] = React.useState(false);
-  const ids = `clearon-coupon-${React.useId().replace(/:/g, '')}`;
+  const ids = useFieldIds('clearon-coupon');
   const codeRef = React.useRef<HTMLInputElement>(null);
   const validityRef = React.useRef<HTMLInputElement>(null);
 
@@ -123,7 +109,7 @@ const CouponForm = ({
       return;
     }
     onSubmit({
-      integration: draft.integration === DEFAULT_INTEGRATION ? null : draft.integration,
+      integration: draft.integration || null,
       couponCode: draft.couponCode.trim(),
       validityDays: parseValidityDays(draft.validityDays),
       delivery: draft.delivery,
@@ -140,11 +126,11 @@ const CouponForm = ({
   };
 
   const storedIntegrationMissing =
-    draft.integration !== DEFAULT_INTEGRATION &&
+    draft.integration !== '' &&
     integrationsStatus !== 'loading' &&
     !integrations.some((integration) => integration.id === draft.integration);
   const selected =
-    draft.integration === DEFAULT_INTEGRATION
+    draft.integration === ''
       ? integrations.find((integration) => integration.isDefault)
       : integrations.find((integration) => integration.id === draft.integration);
   const integrationHint =
@@ -156,82 +142,61 @@ const CouponForm = ({
           ? formatMessage(messages.integrationDisabledWarning)
           : undefined;
 
+  /** A required text field of the draft; Enter submits. */
+  const textField = (
+    key: 'couponCode' | 'validityDays',
+    ref: React.RefObject<HTMLInputElement>
+  ) => ({
+    name: key,
+    value: draft[key],
+    required: true,
+    onChange: (value: string) => update(key, value),
+    inputRef: ref,
+    inputProps: { onKeyDown: submitOnEnter },
+  });
+  const integrationChoices = integrations.map((integration) => ({
+    value: integration.id,
+    label: integrationOptionLabel(formatMessage, integration),
+  }));
+  if (storedIntegrationMissing) {
+    integrationChoices.push({
+      value: draft.integration,
+      label: formatMessage(messages.integrationUnknown),
+    });
+  }
+
   return (
     <>
       <Modal.Body>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          {initialValue ? (
-            <Typography variant="pi" textColor="neutral600">
-              {formatMessage(messages.editNote)}
-            </Typography>
-          ) : null}
-
-          <Field.Root
-            name="couponCode"
-            error={codeMessage}
+          {initialValue ? <Note>{formatMessage(messages.editNote)}</Note> : null}
+          <TextField
+            {...textField('couponCode', codeRef)}
+            label={formatMessage(messages.code)}
             hint={formatMessage(messages.codeHint)}
-            required
-          >
-            <Field.Label>{formatMessage(messages.code)}</Field.Label>
-            <TextInput
-              ref={codeRef}
-              value={draft.couponCode}
-              autoComplete="off"
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                update('couponCode', event.target.value)
-              }
-              onKeyDown={submitOnEnter}
-            />
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
-
-          <Field.Root
-            name="validityDays"
-            error={validityMessage}
+            error={codeMessage}
+          />
+          <TextField
+            {...textField('validityDays', validityRef)}
+            label={formatMessage(messages.validity)}
             hint={formatMessage(messages.validityHint)}
-            required
+            error={validityMessage}
+            inputProps={{ inputMode: 'numeric', onKeyDown: submitOnEnter }}
+          />
+          <RadioField
+            id={`${ids}-delivery`}
+            label={formatMessage(messages.delivery)}
+            value={draft.delivery}
+            choices={DELIVERIES.map(({ value, label, hint }) => ({
+              value,
+              label: formatMessage(label),
+              hint: formatMessage(hint),
+            }))}
+            onChange={(value) => {
+              update('delivery', value as CouponDelivery);
+              setAlertDismissed(false);
+            }}
           >
-            <Field.Label>{formatMessage(messages.validity)}</Field.Label>
-            <TextInput
-              ref={validityRef}
-              value={draft.validityDays}
-              inputMode="numeric"
-              autoComplete="off"
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                update('validityDays', event.target.value)
-              }
-              onKeyDown={submitOnEnter}
-            />
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
-
-          <Flex direction="column" alignItems="stretch" gap={3}>
-            <Typography id={`${ids}-delivery`} variant="pi" fontWeight="bold">
-              {formatMessage(messages.delivery)}
-            </Typography>
-            <Radio.Group
-              aria-labelledby={`${ids}-delivery`}
-              value={draft.delivery}
-              onValueChange={(value) => {
-                update('delivery', value as CouponDelivery);
-                setAlertDismissed(false);
-              }}
-            >
-              {DELIVERIES.map(({ value, label, hint }) => (
-                <Flex key={value} direction="column" alignItems="stretch" gap={1}>
-                  <Radio.Item value={value} aria-describedby={`${ids}-${value}-hint`}>
-                    {formatMessage(label)}
-                  </Radio.Item>
-                  <Box paddingLeft={6}>
-                    <Typography id={`${ids}-${value}-hint`} variant="pi" textColor="neutral600">
-                      {formatMessage(hint)}
-                    </Typography>
-                  </Box>
-                </Flex>
-              ))}
-            </Radio.Group>
             {draft.delivery === 'automatic' && !alertDismissed ? (
               <Alert
                 variant="default"
@@ -241,43 +206,24 @@ const CouponForm = ({
                 {formatMessage(messages.automaticAlert)}
               </Alert>
             ) : null}
-          </Flex>
-
-          <Field.Root name="integration" hint={integrationHint}>
-            <Field.Label>{formatMessage(messages.integration)}</Field.Label>
-            <SingleSelect
-              value={draft.integration}
-              loading={integrationsStatus === 'loading'}
-              onChange={(value) => update('integration', String(value))}
-            >
-              <SingleSelectOption value={DEFAULT_INTEGRATION}>
-                {defaultIntegrationLabel(formatMessage, integrations)}
-              </SingleSelectOption>
-              {integrations.map((integration) => (
-                <SingleSelectOption key={integration.id} value={integration.id}>
-                  {integrationOptionLabel(formatMessage, integration)}
-                </SingleSelectOption>
-              ))}
-              {storedIntegrationMissing ? (
-                <SingleSelectOption value={draft.integration}>
-                  {formatMessage(messages.integrationUnknown)}
-                </SingleSelectOption>
-              ) : null}
-            </SingleSelect>
-            <Field.Hint />
-          </Field.Root>
+          </RadioField>
+          <SelectField
+            name="integration"
+            label={formatMessage(messages.integration)}
+            hint={integrationHint}
+            value={draft.integration}
+            noneLabel={defaultIntegrationLabel(formatMessage, integrations)}
+            choices={integrationChoices}
+            loading={integrationsStatus === 'loading'}
+            onChange={(integration) => update('integration', integration)}
+          />
         </Flex>
       </Modal.Body>
-      <Modal.Footer>
-        <Modal.Close>
-          <Button variant="tertiary">{formatMessage(messages.cancel)}</Button>
-        </Modal.Close>
-        <Box>
-          <Button onClick={submit}>
-            {formatMessage(initialValue ? messages.save : messages.insertAction)}
-          </Button>
-        </Box>
-      </Modal.Footer>
+      <ModalFooter
+        cancelLabel={formatMessage(messages.cancel)}
+        submitLabel={formatMessage(initialValue ? messages.save : messages.insertAction)}
+        onSubmit={submit}
+      />
     </>
   );
 };

@@ -1,6 +1,4 @@
-import { getTranslation } from '../../utils/getTranslation';
-
-const m = (key: string, defaultMessage: string) => ({ id: getTranslation(key), defaultMessage });
+import { message as m } from '../../utils/getTranslation';
 
 /** Every text of the coupon editor; the translations live in admin/src/translations/*.json. */
 export const messages = {

@@ -1,7 +1,7 @@
 import { Badge, Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
-import type { CampaignOption } from '../../api/coupons';
+import type { CampaignOption } from '../../services/coupons';
 import { messages } from './messages';
 
 export interface CampaignStockProps {

@@ -1,13 +1,15 @@
 import * as React from 'react';
-import { Alert, Flex } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { Alert } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
-import { listOpenCircuits, type OpenCircuit } from '../../api/circuits';
+import { useGetOpenCircuitsQuery, type OpenCircuit } from '../../services/circuits';
 import { messages } from './messages';
+import { Region } from './Region';
 
 /** How often the banner asks again whether ClearOn answers. */
 export const CIRCUIT_REFRESH_MS = 10_000;
+
+const NO_CIRCUITS: OpenCircuit[] = [];
 
 /**
  * One warning per integration whose circuit is open: ClearOn unreachable since when, and when the
@@ -15,29 +17,12 @@ export const CIRCUIT_REFRESH_MS = 10_000;
  */
 export const CircuitBanner = () => {
   const { formatMessage, formatDate, formatTime } = useIntl();
-  const { get } = useFetchClient();
-  const [circuits, setCircuits] = React.useState<OpenCircuit[]>([]);
+  // Polled; a failed request keeps the last list (not knowing is not an outage).
+  const { data: circuits = NO_CIRCUITS } = useGetOpenCircuitsQuery(undefined, {
+    pollingInterval: CIRCUIT_REFRESH_MS,
+  });
   // Hidden by the user, per outage (integration and since when): a new outage shows again.
   const [hidden, setHidden] = React.useState<string[]>([]);
-
-  React.useEffect(() => {
-    let active = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async () => {
-      try {
-        const open = await listOpenCircuits({ get });
-        if (active) setCircuits(open);
-      } catch {
-        // Not knowing is not an outage: the banner shows what it last knew.
-      }
-      if (active) timer = setTimeout(() => void load(), CIRCUIT_REFRESH_MS);
-    };
-    void load();
-    return () => {
-      active = false;
-      if (timer) clearTimeout(timer);
-    };
-  }, [get]);
 
   const keyOf = (circuit: OpenCircuit) => `${circuit.integration.id}@${circuit.openedAt}`;
   const shown = circuits.filter((circuit) => !hidden.includes(keyOf(circuit)));
@@ -46,13 +31,7 @@ export const CircuitBanner = () => {
     iso ? `${formatDate(iso, { dateStyle: 'medium' })} ${formatTime(iso)}` : '—';
 
   return (
-    <Flex
-      tag="section"
-      aria-label={formatMessage(messages.circuitLabel)}
-      direction="column"
-      alignItems="stretch"
-      gap={2}
-    >
+    <Region label={formatMessage(messages.circuitLabel)} gap={2}>
       {shown.map((circuit) => (
         <Alert
           key={keyOf(circuit)}
@@ -68,6 +47,6 @@ export const CircuitBanner = () => {
           {formatMessage(messages.circuitHint)}
         </Alert>
       ))}
-    </Flex>
+    </Region>
   );
 };

@@ -1,23 +1,12 @@
-import {
-  Box,
-  Button,
-  DatePicker,
-  Field,
-  Flex,
-  SingleSelect,
-  SingleSelectOption,
-} from '@strapi/design-system';
+import { Box, Button, DatePicker, Field, Flex } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
-import { COUPON_STATUSES, type CampaignOption } from '../../api/coupons';
+import { COUPON_STATUSES, type CampaignOption } from '../../services/coupons';
+import { FilterSelect, type FilterSelectProps } from './FilterSelect';
 import { formatDay, hasFilters, parseDay, type DashboardFilters, type FilterKey } from './filters';
-import { messages } from './messages';
+import { messages, type Message } from './messages';
 import { STATUS_META } from './statusMeta';
-import { TriggerFilter } from './TriggerFilter';
 import type { TriggerOption } from './useSourceOptions';
-
-/** The select's value for "no filter" (Radix's select refuses an empty value). */
-const ALL = '__all__';
 
 export interface CouponFiltersProps {
   filters: DashboardFilters;
@@ -26,6 +15,13 @@ export interface CouponFiltersProps {
   triggers?: TriggerOption[];
   onChange: (key: FilterKey, value: string | undefined) => void;
   onReset: () => void;
+}
+
+/** A select of the filters: which filter, its texts, its options. */
+interface SelectFilter extends Pick<FilterSelectProps, 'options' | 'minWidth' | 'hideWhenEmpty'> {
+  name: 'campaign' | 'trigger' | 'status';
+  label: Message;
+  allLabel: Message;
 }
 
 /** Campaign, trigger, status and creation dates; the dashboard keeps them in the URL query. */
@@ -37,11 +33,35 @@ export const CouponFilters = ({
   onReset,
 }: CouponFiltersProps) => {
   const { formatMessage, locale } = useIntl();
-  // A campaign id from the URL that is not (or no longer) in the list is still shown.
-  const options =
-    filters.campaign && !campaigns.some((campaign) => campaign.id === filters.campaign)
-      ? [...campaigns, { id: filters.campaign, title: filters.campaign }]
-      : campaigns;
+
+  const selects: SelectFilter[] = [
+    {
+      name: 'campaign',
+      label: messages.filterCampaign,
+      allLabel: messages.filterCampaignAll,
+      options: campaigns.map(({ id, title }) => ({ value: id, label: title })),
+      minWidth: '22rem',
+    },
+    // Next to the campaign filter; hidden while there is no trigger to pick.
+    {
+      name: 'trigger',
+      label: messages.filterTrigger,
+      allLabel: messages.filterTriggerAll,
+      options: triggers.map(({ key, name }) => ({ value: key, label: name })),
+      minWidth: '20rem',
+      hideWhenEmpty: true,
+    },
+    {
+      name: 'status',
+      label: messages.filterStatus,
+      allLabel: messages.filterStatusAll,
+      options: COUPON_STATUSES.map((status) => ({
+        value: status,
+        label: formatMessage(STATUS_META[status].label),
+      })),
+      minWidth: '16rem',
+    },
+  ];
 
   const dateField = (key: 'from' | 'to', label: string) => (
     <Box minWidth="18rem">
@@ -62,49 +82,17 @@ export const CouponFilters = ({
   return (
     <Box tag="section" aria-label={formatMessage(messages.filtersLabel)}>
       <Flex gap={4} wrap="wrap" alignItems="flex-end">
-        <Box minWidth="22rem">
-          <Field.Root name="campaign">
-            <Field.Label>{formatMessage(messages.filterCampaign)}</Field.Label>
-            <SingleSelect
-              size="S"
-              value={filters.campaign ?? ALL}
-              onChange={(value) => onChange('campaign', value === ALL ? undefined : String(value))}
-            >
-              <SingleSelectOption value={ALL}>
-                {formatMessage(messages.filterCampaignAll)}
-              </SingleSelectOption>
-              {options.map((campaign) => (
-                <SingleSelectOption key={campaign.id} value={campaign.id}>
-                  {campaign.title}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
-        </Box>
-        <TriggerFilter
-          value={filters.trigger}
-          triggers={triggers}
-          onChange={(value) => onChange('trigger', value)}
-        />
-        <Box minWidth="16rem">
-          <Field.Root name="status">
-            <Field.Label>{formatMessage(messages.filterStatus)}</Field.Label>
-            <SingleSelect
-              size="S"
-              value={filters.status ?? ALL}
-              onChange={(value) => onChange('status', value === ALL ? undefined : String(value))}
-            >
-              <SingleSelectOption value={ALL}>
-                {formatMessage(messages.filterStatusAll)}
-              </SingleSelectOption>
-              {COUPON_STATUSES.map((status) => (
-                <SingleSelectOption key={status} value={status}>
-                  {formatMessage(STATUS_META[status].label)}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
-        </Box>
+        {selects.map(({ name, label, allLabel, ...select }) => (
+          <FilterSelect
+            key={name}
+            name={name}
+            label={formatMessage(label)}
+            allLabel={formatMessage(allLabel)}
+            value={filters[name]}
+            onChange={(value) => onChange(name, value)}
+            {...select}
+          />
+        ))}
         {dateField('from', formatMessage(messages.filterFrom))}
         {dateField('to', formatMessage(messages.filterTo))}
         {hasFilters(filters) ? (

@@ -6,7 +6,7 @@ import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
 
 import { ACTIONS, permission } from '../../../../shared/contracts/permissions';
-import type { AdminCoupon } from '../../api/coupons';
+import type { AdminCoupon } from '../../services/coupons';
 import { CouponFilters } from './CouponFilters';
 import { CouponsPagination } from './CouponsPagination';
 import { CouponsTable } from './CouponsTable';
@@ -56,12 +56,11 @@ export const CouponsDashboard = ({ notify }: CouponsDashboardProps) => {
     [campaign, trigger, status, from, to]
   );
 
-  const { data, loadState, loadError, refresh, reload } = useCouponsPage(query, page);
+  const { data, loadState, loadError, reload } = useCouponsPage(query, page);
   const { campaigns, triggers } = useSourceOptions();
   const { retrying, retryingAll, exporting, onRetry, onRetryAll, onExport } = useCouponActions({
     query,
     notify,
-    refresh,
   });
 
   // A page past the end (after a retry emptied it, or an old link) goes to the last page.

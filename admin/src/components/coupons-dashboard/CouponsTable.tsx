@@ -1,22 +1,13 @@
-import {
-  Button,
-  Flex,
-  Status,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tooltip,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import * as React from 'react';
+import { Button, Flex, Td, Tooltip, Tr, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
-import type { AdminCoupon } from '../../api/coupons';
+import type { AdminCoupon } from '../../services/coupons';
+import { DataTable } from '../shared/DataTable';
+import { CouponStatusBadge } from './CouponStatusBadge';
 import { messages } from './messages';
-import { ERROR_MESSAGES, STATUS_META, isRetryable } from './statusMeta';
+import { ERROR_MESSAGES, isRetryable } from './statusMeta';
 
 export interface CouponsTableProps {
   rows: AdminCoupon[];
@@ -32,6 +23,29 @@ export interface CouponsTableProps {
 const DATE_TIME = { dateStyle: 'medium', timeStyle: 'short' } as const;
 const DATE = { dateStyle: 'medium' } as const;
 
+const HEADERS = [
+  messages.columnCreated,
+  messages.columnCampaign,
+  messages.columnStatus,
+  messages.columnDelivery,
+  messages.columnRecipient,
+  messages.columnAttempts,
+  messages.columnError,
+  messages.columnIssued,
+];
+
+/** A cell's main line, and a grey note under it when there is one. */
+const CellLines = ({ main, note }: { main: React.ReactNode; note?: string | null }) => (
+  <Flex direction="column" alignItems="flex-start" gap={1} maxWidth="28rem">
+    {main}
+    {note ? (
+      <Typography variant="pi" textColor="neutral600">
+        {note}
+      </Typography>
+    ) : null}
+  </Flex>
+);
+
 /** The coupons of the current page, newest first. */
 export const CouponsTable = ({
   rows,
@@ -42,144 +56,101 @@ export const CouponsTable = ({
 }: CouponsTableProps) => {
   const { formatMessage, formatDate } = useIntl();
   const none = formatMessage(messages.none);
-  const headers = [
-    messages.columnCreated,
-    messages.columnCampaign,
-    messages.columnStatus,
-    messages.columnDelivery,
-    messages.columnRecipient,
-    messages.columnAttempts,
-    messages.columnError,
-    messages.columnIssued,
-    ...(canRetry ? [messages.columnActions] : []),
-  ];
 
   const channelText = (channel: string | null) =>
-    channel === 'email'
-      ? formatMessage(messages.channelEmail)
-      : channel === 'sms'
-        ? formatMessage(messages.channelSms)
-        : formatMessage(messages.channelNone);
+    formatMessage(
+      channel === 'email'
+        ? messages.channelEmail
+        : channel === 'sms'
+          ? messages.channelSms
+          : messages.channelNone
+    );
 
+  // The last error in plain words (the server's text in a tooltip), and when the next try goes out.
   const errorCell = (coupon: AdminCoupon) => {
     if (!coupon.lastError && !coupon.lastErrorCode) return <Typography>{none}</Typography>;
     const known = coupon.lastErrorCode ? ERROR_MESSAGES[coupon.lastErrorCode] : undefined;
     const plain = known ? formatMessage(known) : (coupon.lastError ?? coupon.lastErrorCode ?? '');
-    const detail = coupon.lastError ?? plain;
+    const next =
+      coupon.status === 'pending' && coupon.nextAttemptAt
+        ? formatMessage(messages.nextAttempt, {
+            date: formatDate(coupon.nextAttemptAt, DATE_TIME),
+          })
+        : null;
     return (
-      <Flex direction="column" alignItems="flex-start" gap={1} maxWidth="28rem">
-        <Tooltip label={detail}>
-          <Typography ellipsis tabIndex={0} maxWidth="28rem" display="block">
-            {plain}
-          </Typography>
-        </Tooltip>
-        {coupon.status === 'pending' && coupon.nextAttemptAt ? (
-          <Typography variant="pi" textColor="neutral600">
-            {formatMessage(messages.nextAttempt, {
-              date: formatDate(coupon.nextAttemptAt, DATE_TIME),
-            })}
-          </Typography>
-        ) : null}
-      </Flex>
+      <CellLines
+        main={
+          <Tooltip label={coupon.lastError ?? plain}>
+            <Typography ellipsis tabIndex={0} maxWidth="28rem" display="block">
+              {plain}
+            </Typography>
+          </Tooltip>
+        }
+        note={next}
+      />
     );
   };
 
+  const retryButton = (coupon: AdminCoupon) =>
+    isRetryable(coupon.status) ? (
+      <Button
+        variant="secondary"
+        size="S"
+        startIcon={<ArrowClockwise />}
+        loading={retrying.has(coupon.id)}
+        onClick={() => onRetry(coupon)}
+        aria-label={formatMessage(messages.retryLabel, { reference: coupon.reference })}
+      >
+        {formatMessage(messages.retry)}
+      </Button>
+    ) : null;
+
+  /** The row's cells, in the order of the headers. */
+  const cells = (coupon: AdminCoupon): React.ReactNode[] => [
+    <Typography>{formatDate(coupon.createdAt, DATE_TIME)}</Typography>,
+    <Typography ellipsis maxWidth="20rem" display="block">
+      {sourceTitle(coupon)}
+    </Typography>,
+    <CouponStatusBadge status={coupon.status} />,
+    <CellLines
+      main={
+        <Typography>
+          {formatMessage(
+            coupon.delivery === 'automatic' ? messages.deliveryAutomatic : messages.deliveryButton
+          )}
+        </Typography>
+      }
+      note={channelText(coupon.channel)}
+    />,
+    <Typography>{coupon.recipient ?? none}</Typography>,
+    <Typography>{coupon.attempts}</Typography>,
+    errorCell(coupon),
+    <CellLines
+      main={
+        <Typography>{coupon.issuedAt ? formatDate(coupon.issuedAt, DATE_TIME) : none}</Typography>
+      }
+      note={
+        coupon.expiresAt
+          ? formatMessage(messages.expires, { date: formatDate(coupon.expiresAt, DATE) })
+          : null
+      }
+    />,
+    ...(canRetry ? [retryButton(coupon)] : []),
+  ];
+
   return (
-    <Table
-      colCount={headers.length}
-      rowCount={rows.length + 1}
-      aria-label={formatMessage(messages.tableLabel)}
+    <DataTable
+      headers={canRetry ? [...HEADERS, messages.columnActions] : HEADERS}
+      rowCount={rows.length}
+      label={formatMessage(messages.tableLabel)}
     >
-      <Thead>
-        <Tr>
-          {headers.map((header) => (
-            <Th key={header.id}>
-              <Typography variant="sigma" textColor="neutral600">
-                {formatMessage(header)}
-              </Typography>
-            </Th>
+      {rows.map((coupon) => (
+        <Tr key={coupon.id}>
+          {cells(coupon).map((cell, column) => (
+            <Td key={HEADERS[column]?.id ?? 'actions'}>{cell}</Td>
           ))}
         </Tr>
-      </Thead>
-      <Tbody>
-        {rows.map((coupon) => {
-          const meta = STATUS_META[coupon.status];
-          return (
-            <Tr key={coupon.id}>
-              <Td>
-                <Typography>{formatDate(coupon.createdAt, DATE_TIME)}</Typography>
-              </Td>
-              <Td>
-                <Typography ellipsis maxWidth="20rem" display="block">
-                  {sourceTitle(coupon)}
-                </Typography>
-              </Td>
-              <Td>
-                {meta ? (
-                  <Status variant={meta.variant} size="S">
-                    <Typography fontWeight="bold">{formatMessage(meta.label)}</Typography>
-                  </Status>
-                ) : (
-                  <Typography>{coupon.status}</Typography>
-                )}
-              </Td>
-              <Td>
-                <Flex direction="column" alignItems="flex-start">
-                  <Typography>
-                    {formatMessage(
-                      coupon.delivery === 'automatic'
-                        ? messages.deliveryAutomatic
-                        : messages.deliveryButton
-                    )}
-                  </Typography>
-                  <Typography variant="pi" textColor="neutral600">
-                    {channelText(coupon.channel)}
-                  </Typography>
-                </Flex>
-              </Td>
-              <Td>
-                <Typography>{coupon.recipient ?? none}</Typography>
-              </Td>
-              <Td>
-                <Typography>{coupon.attempts}</Typography>
-              </Td>
-              <Td>{errorCell(coupon)}</Td>
-              <Td>
-                <Flex direction="column" alignItems="flex-start">
-                  <Typography>
-                    {coupon.issuedAt ? formatDate(coupon.issuedAt, DATE_TIME) : none}
-                  </Typography>
-                  {coupon.expiresAt ? (
-                    <Typography variant="pi" textColor="neutral600">
-                      {formatMessage(messages.expires, {
-                        date: formatDate(coupon.expiresAt, DATE),
-                      })}
-                    </Typography>
-                  ) : null}
-                </Flex>
-              </Td>
-              {canRetry ? (
-                <Td>
-                  {isRetryable(coupon.status) ? (
-                    <Button
-                      variant="secondary"
-                      size="S"
-                      startIcon={<ArrowClockwise />}
-                      loading={retrying.has(coupon.id)}
-                      onClick={() => onRetry(coupon)}
-                      aria-label={formatMessage(messages.retryLabel, {
-                        reference: coupon.reference,
-                      })}
-                    >
-                      {formatMessage(messages.retry)}
-                    </Button>
-                  ) : null}
-                </Td>
-              ) : null}
-            </Tr>
-          );
-        })}
-      </Tbody>
-    </Table>
+      ))}
+    </DataTable>
   );
 };

@@ -1,8 +1,8 @@
-import * as React from 'react';
-import { Button, Dialog } from '@strapi/design-system';
-import { ArrowClockwise, WarningCircle } from '@strapi/icons';
+import { Button } from '@strapi/design-system';
+import { ArrowClockwise } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { messages } from './messages';
 
 export interface RetryAllButtonProps {
@@ -15,11 +15,15 @@ export interface RetryAllButtonProps {
 /** "Retry all failed" for the current filters, behind a confirmation. */
 export const RetryAllButton = ({ count, busy, onConfirm }: RetryAllButtonProps) => {
   const { formatMessage } = useIntl();
-  const [open, setOpen] = React.useState(false);
-
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger>
+    <ConfirmDialog
+      tone="warning"
+      title={formatMessage(messages.retryAllTitle)}
+      body={formatMessage(messages.retryAllBody, { count })}
+      cancelLabel={formatMessage(messages.cancel)}
+      confirmLabel={formatMessage(messages.retryAllConfirm)}
+      onConfirm={onConfirm}
+      trigger={
         <Button
           variant="secondary"
           startIcon={<ArrowClockwise />}
@@ -28,25 +32,7 @@ export const RetryAllButton = ({ count, busy, onConfirm }: RetryAllButtonProps) 
         >
           {formatMessage(messages.retryAll)}
         </Button>
-      </Dialog.Trigger>
-      <Dialog.Content>
-        <Dialog.Header>{formatMessage(messages.retryAllTitle)}</Dialog.Header>
-        <Dialog.Body icon={<WarningCircle fill="warning600" />}>
-          <Dialog.Description>{formatMessage(messages.retryAllBody, { count })}</Dialog.Description>
-        </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button fullWidth variant="tertiary">
-              {formatMessage(messages.cancel)}
-            </Button>
-          </Dialog.Cancel>
-          <Dialog.Action>
-            <Button fullWidth variant="default" onClick={onConfirm}>
-              {formatMessage(messages.retryAllConfirm)}
-            </Button>
-          </Dialog.Action>
-        </Dialog.Footer>
-      </Dialog.Content>
-    </Dialog.Root>
+      }
+    />
   );
 };

@@ -1,7 +1,7 @@
 import { Box, Flex, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
-import { COUPON_STATUSES, type CouponStats } from '../../api/coupons';
+import { COUPON_STATUSES, type CouponStats } from '../../services/coupons';
 import { messages } from './messages';
 import { STATUS_META } from './statusMeta';
 

@@ -1,4 +1,4 @@
-import { COUPON_STATUSES, type CouponQuery, type CouponStatus } from '../../api/coupons';
+import { COUPON_STATUSES, type CouponQuery, type CouponStatus } from '../../services/coupons';
 
 /**
  * The dashboard's state in the URL query:

@@ -1,6 +1,6 @@
 import type { StatusVariant } from '@strapi/design-system';
 
-import type { CouponStatus } from '../../api/coupons';
+import type { CouponStatus } from '../../services/coupons';
 import { messages, type Message } from './messages';
 
 export const STATUS_META: Record<

@@ -4,11 +4,11 @@ import { useIntl } from 'react-intl';
 
 import {
   exportCoupons,
-  retryCoupon,
-  retryCoupons,
+  useRetryCouponMutation,
+  useRetryCouponsMutation,
   type AdminCoupon,
   type CouponQuery,
-} from '../../api/coupons';
+} from '../../services/coupons';
 import { saveBlob } from './download';
 import { errorMessage } from './errorMessage';
 import { messages } from './messages';
@@ -18,31 +18,33 @@ export interface DashboardNotification {
   message: string;
 }
 
-/** Retry one coupon, retry every failed one of the filters, export the filtered rows as CSV. */
+/**
+ * Retry one coupon, retry every failed one of the filters (either refreshes the page, the counts
+ * and the circuits through their tags), export the filtered rows as CSV.
+ */
 export const useCouponActions = ({
   query,
   notify,
-  refresh,
 }: {
   query: CouponQuery;
   notify: (notification: DashboardNotification) => void;
-  /** Loads the page again after a retry. */
-  refresh: () => void;
 }) => {
   const { formatMessage } = useIntl();
-  const { get, post } = useFetchClient();
+  const { get } = useFetchClient();
+  const [retryCoupon] = useRetryCouponMutation();
+  const [retryCoupons, { isLoading: retryingAll }] = useRetryCouponsMutation();
   const [retrying, setRetrying] = React.useState<ReadonlySet<number>>(() => new Set());
-  const [retryingAll, setRetryingAll] = React.useState(false);
   const [exporting, setExporting] = React.useState(false);
 
   const failed = (error: unknown, message = messages.retryError) =>
     notify({ type: 'danger', message: formatMessage(message, { message: errorMessage(error) }) });
+  const retried = (count: number) =>
+    notify({ type: 'success', message: formatMessage(messages.retried, { count }) });
 
   const onRetry = async (coupon: AdminCoupon) => {
     setRetrying((ids) => new Set(ids).add(coupon.id));
     try {
-      const count = await retryCoupon({ get, post }, coupon.id);
-      notify({ type: 'success', message: formatMessage(messages.retried, { count }) });
+      retried(await retryCoupon(coupon.id).unwrap());
     } catch (error) {
       failed(error);
     } finally {
@@ -51,27 +53,21 @@ export const useCouponActions = ({
         next.delete(coupon.id);
         return next;
       });
-      refresh();
     }
   };
 
   const onRetryAll = async () => {
-    setRetryingAll(true);
     try {
-      const count = await retryCoupons({ get, post }, query);
-      notify({ type: 'success', message: formatMessage(messages.retried, { count }) });
+      retried(await retryCoupons(query).unwrap());
     } catch (error) {
       failed(error);
-    } finally {
-      setRetryingAll(false);
-      refresh();
     }
   };
 
   const onExport = async () => {
     setExporting(true);
     try {
-      const { blob, fileName } = await exportCoupons({ get, post }, query);
+      const { blob, fileName } = await exportCoupons({ get }, query);
       saveBlob(blob, fileName);
     } catch (error) {
       failed(error, messages.exportError);

@@ -1,8 +1,7 @@
 import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
 
-import { listCampaignOptions, type CampaignOption } from '../../api/coupons';
-import { triggersApi } from '../../api/triggers';
+import { useGetCampaignOptionsQuery, type CampaignOption } from '../../services/coupons';
+import { useGetTriggerOptionsQuery, type TriggerOption as Trigger } from '../../services/triggers';
 
 /** A coupon trigger as the dashboard's filter and rows name it. */
 export interface TriggerOption {
@@ -10,32 +9,19 @@ export interface TriggerOption {
   name: string;
 }
 
+const NO_CAMPAIGNS: CampaignOption[] = [];
+const NO_TRIGGERS: Trigger[] = [];
+
 /**
  * The campaigns' titles and the coupon triggers' names (without them the table and the filters
- * show ids), both readable with coupons.read.
+ * show ids), both readable with coupons.read. A list that cannot be read stays empty.
  */
 export const useSourceOptions = () => {
-  const { get, post } = useFetchClient();
-  const [campaigns, setCampaigns] = React.useState<CampaignOption[]>([]);
-  const [triggers, setTriggers] = React.useState<TriggerOption[]>([]);
-
-  React.useEffect(() => {
-    let active = true;
-    listCampaignOptions({ get, post })
-      .then((options) => {
-        if (active) setCampaigns(options);
-      })
-      .catch(() => undefined);
-    triggersApi
-      .options({ get })
-      .then((list) => {
-        if (active) setTriggers(list.map(({ key, name }) => ({ key, name: name || key })));
-      })
-      .catch(() => undefined);
-    return () => {
-      active = false;
-    };
-  }, [get, post]);
-
+  const { data: campaigns = NO_CAMPAIGNS } = useGetCampaignOptionsQuery();
+  const { data: triggerList = NO_TRIGGERS } = useGetTriggerOptionsQuery();
+  const triggers = React.useMemo<TriggerOption[]>(
+    () => triggerList.map(({ key, name }) => ({ key, name: name || key })),
+    [triggerList]
+  );
   return { campaigns, triggers };
 };

@@ -2,6 +2,8 @@ import * as React from 'react';
 import { Field, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
+import type { CustomFieldLayoutProps } from '../shared/fieldProps';
+
 import { messages } from './messages';
 import type { Choice } from './options';
 
@@ -11,16 +13,10 @@ export interface StringChangeEvent {
 }
 
 /** The props the Content Manager gives a custom field's Input (its layout props + `useField`). */
-export interface FormFieldInputProps {
+export interface FormFieldInputProps extends CustomFieldLayoutProps {
   name: string;
   value?: unknown;
   onChange: (event: StringChangeEvent) => void;
-  label?: React.ReactNode;
-  labelAction?: React.ReactNode;
-  hint?: React.ReactNode;
-  error?: string;
-  required?: boolean;
-  disabled?: boolean;
 }
 
 export interface PickerFieldProps extends FormFieldInputProps {

@@ -1,4 +1,4 @@
-import type { MappingVariableOption } from '../../api/mappingVariables';
+import type { MappingVariableOption } from '../../services/mappingVariables';
 
 /**
  * What the form field's pickers offer (the mapping variable, "show when field", "show when value"):

@@ -1,33 +1,10 @@
-import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useGetMappingVariableOptionsQuery } from '../../services/mappingVariables';
+import { listState, type LoadStatus } from '../shared/queryStatus';
 
-import { mappingVariablesApi, type MappingVariableOption } from '../../api/mappingVariables';
+export type OptionsStatus = LoadStatus;
 
-export type OptionsStatus = 'loading' | 'ready' | 'error';
-
-/** The mapping variables available in forms (fetched once per mount; any admin may read them). */
+/** The mapping variables available in forms (any admin may read them). */
 export const useMappingVariableOptions = () => {
-  // Memoised by Strapi: one client per mount.
-  const client = useFetchClient();
-  const [state, setState] = React.useState<{
-    variables: MappingVariableOption[];
-    status: OptionsStatus;
-  }>({ variables: [], status: 'loading' });
-
-  React.useEffect(() => {
-    let active = true;
-    mappingVariablesApi
-      .options(client)
-      .then((variables) => {
-        if (active) setState({ variables, status: 'ready' });
-      })
-      .catch(() => {
-        if (active) setState({ variables: [], status: 'error' });
-      });
-    return () => {
-      active = false;
-    };
-  }, [client]);
-
-  return state;
+  const { items: variables, status } = listState(useGetMappingVariableOptionsQuery());
+  return { variables, status };
 };

@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { Alert, Button, Dialog, Flex } from '@strapi/design-system';
-import { WarningCircle } from '@strapi/icons';
+import { Alert } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { messages } from './messages';
 
 export interface DeleteDialogProps {
@@ -57,35 +57,27 @@ export const DeleteDialog = ({ open, title, body, onConfirm, onClose }: DeleteDi
   };
 
   return (
-    <Dialog.Root open={open} onOpenChange={(isOpen) => (isOpen ? undefined : onClose())}>
-      <Dialog.Content>
-        <Dialog.Header>{title}</Dialog.Header>
-        <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-          <Flex direction="column" alignItems="stretch" gap={4} width="100%">
-            <Dialog.Description textAlign="center">{body}</Dialog.Description>
-            {error ? (
-              <Alert
-                variant="danger"
-                title={error.title ?? formatMessage(messages.deleteError)}
-                closeLabel={formatMessage(messages.close)}
-                onClose={() => setError(null)}
-              >
-                {error.message}
-              </Alert>
-            ) : null}
-          </Flex>
-        </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button fullWidth variant="tertiary">
-              {formatMessage(messages.cancel)}
-            </Button>
-          </Dialog.Cancel>
-          <Button fullWidth variant="danger-light" loading={busy} onClick={confirm}>
-            {formatMessage(messages.delete)}
-          </Button>
-        </Dialog.Footer>
-      </Dialog.Content>
-    </Dialog.Root>
+    <ConfirmDialog
+      open={open}
+      onOpenChange={(isOpen) => (isOpen ? undefined : onClose())}
+      title={title}
+      body={body}
+      cancelLabel={formatMessage(messages.cancel)}
+      confirmLabel={formatMessage(messages.delete)}
+      onConfirm={() => void confirm()}
+      keepOpen
+      loading={busy}
+    >
+      {error ? (
+        <Alert
+          variant="danger"
+          title={error.title ?? formatMessage(messages.deleteError)}
+          closeLabel={formatMessage(messages.close)}
+          onClose={() => setError(null)}
+        >
+          {error.message}
+        </Alert>
+      ) : null}
+    </ConfirmDialog>
   );
 };

@@ -1,7 +1,7 @@
 import { Badge, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
-import type { Integration } from '../../api/integrations';
+import type { Integration } from '../../services/integrations';
 import { messages } from './messages';
 
 /** The last connection check of an integration: a status badge, when, and ClearOn's answer. */

@@ -1,26 +1,45 @@
-import * as React from 'react';
 import { Flex } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
+import { useIntl, type MessageDescriptor } from 'react-intl';
 
 import { COUPON_CODE_MAX_LENGTH } from '../../../../shared/contracts/coupon-settings';
-import { TRIGGER_CHANNELS, TRIGGER_PARTICIPATION_LIMITS } from '../../api/triggers';
 import { defaultIntegrationLabel, integrationOptionLabel } from '../coupon/integrationLabel';
 import type { IntegrationOption } from '../coupon/types';
-import { RadioField, SelectField, TextField, type TriggerFieldsProps } from './TriggerFormFields';
-import { oneOf } from './triggerForm';
+import { RadioField, SelectField, TextField, useFieldIds } from '../shared/FormFields';
+import { oneOf, type TriggerDraft, type TriggerFieldsProps } from './triggerForm';
 import { triggerMessages as messages } from './triggerMessages';
 
-const DELIVERIES = ['automatic', 'button'] as const;
+type RadioKey = 'delivery' | 'channel' | 'participationLimit';
+type Labels<K extends RadioKey> = Record<TriggerDraft[K], MessageDescriptor>;
+
+const DELIVERIES: Labels<'delivery'> = {
+  automatic: messages.deliveryAutomatic,
+  button: messages.deliveryButton,
+};
+const DELIVERY_HINTS: Labels<'delivery'> = {
+  automatic: messages.deliveryAutomaticHint,
+  button: messages.deliveryButtonHint,
+};
+const CHANNELS: Labels<'channel'> = {
+  email: messages.channelEmailOption,
+  sms: messages.channelSmsOption,
+  entry: messages.channelEntryOption,
+};
+const LIMITS: Labels<'participationLimit'> = {
+  once: messages.limitOnce,
+  oncePerPeriod: messages.limitPeriod,
+  unlimited: messages.limitUnlimited,
+};
 
 /** The coupon of a trigger: code, validity, integration, delivery and channel, and the limit. */
 export const TriggerCouponFields = ({
   draft,
   change,
   errorOf,
+  field,
   integrations,
 }: TriggerFieldsProps & { integrations: IntegrationOption[] }) => {
   const { formatMessage } = useIntl();
-  const ids = `clearon-trigger-${React.useId().replace(/:/g, '')}`;
+  const ids = useFieldIds('clearon-trigger');
   // A stored integration that is no longer listed is still shown (by its id).
   const integrationChoices = integrations.map((integration) => ({
     value: integration.id,
@@ -30,26 +49,37 @@ export const TriggerCouponFields = ({
     integrationChoices.push({ value: draft.integration, label: draft.integration });
   }
 
+  /** A radio group of the draft's `key`, a choice per label (and its hint, if any). */
+  const radio = <K extends RadioKey>(key: K, labels: Labels<K>, hints?: Labels<K>) => {
+    const values = Object.keys(labels) as Array<TriggerDraft[K]>;
+    return {
+      id: `${ids}-${key}`,
+      value: draft[key],
+      error: errorOf(key),
+      choices: values.map((value) => ({
+        value,
+        label: formatMessage(labels[value]),
+        hint: hints ? formatMessage(hints[value]) : undefined,
+      })),
+      onChange: (value: string) =>
+        change({ [key]: oneOf(values, value, draft[key]) } as Partial<TriggerDraft>, key),
+    };
+  };
+
   return (
     <Flex direction="column" alignItems="stretch" gap={5}>
       <TextField
-        name="couponCode"
+        {...field('couponCode')}
         label={formatMessage(messages.fieldCouponCode)}
         hint={formatMessage(messages.fieldCouponCodeHint)}
-        value={draft.couponCode}
-        error={errorOf('couponCode')}
         required
-        onChange={(couponCode) => change({ couponCode }, 'couponCode')}
         inputProps={{ maxLength: COUPON_CODE_MAX_LENGTH, spellCheck: false }}
       />
       <TextField
-        name="validityDays"
+        {...field('validityDays')}
         label={formatMessage(messages.fieldValidity)}
         hint={formatMessage(messages.fieldValidityHint)}
-        value={draft.validityDays}
-        error={errorOf('validityDays')}
         required
-        onChange={(validityDays) => change({ validityDays }, 'validityDays')}
         inputProps={{ inputMode: 'numeric' }}
       />
       <SelectField
@@ -62,68 +92,22 @@ export const TriggerCouponFields = ({
         onChange={(integration) => change({ integration }, 'integration')}
       />
       <RadioField
-        id={`${ids}-delivery`}
+        {...radio('delivery', DELIVERIES, DELIVERY_HINTS)}
         label={formatMessage(messages.fieldDelivery)}
-        value={draft.delivery}
-        error={errorOf('delivery')}
-        choices={[
-          {
-            value: 'automatic',
-            label: formatMessage(messages.deliveryAutomatic),
-            hint: formatMessage(messages.deliveryAutomaticHint),
-          },
-          {
-            value: 'button',
-            label: formatMessage(messages.deliveryButton),
-            hint: formatMessage(messages.deliveryButtonHint),
-          },
-        ]}
-        onChange={(delivery) =>
-          change({ delivery: oneOf(DELIVERIES, delivery, 'automatic') }, 'delivery')
-        }
       />
       {draft.delivery === 'automatic' ? (
-        <RadioField
-          id={`${ids}-channel`}
-          label={formatMessage(messages.fieldChannel)}
-          value={draft.channel}
-          error={errorOf('channel')}
-          choices={[
-            { value: 'email', label: formatMessage(messages.channelEmailOption) },
-            { value: 'sms', label: formatMessage(messages.channelSmsOption) },
-            { value: 'entry', label: formatMessage(messages.channelEntryOption) },
-          ]}
-          onChange={(channel) =>
-            change({ channel: oneOf(TRIGGER_CHANNELS, channel, 'entry') }, 'channel')
-          }
-        />
+        <RadioField {...radio('channel', CHANNELS)} label={formatMessage(messages.fieldChannel)} />
       ) : null}
       <RadioField
-        id={`${ids}-limit`}
+        {...radio('participationLimit', LIMITS)}
         label={formatMessage(messages.fieldLimit)}
         hint={formatMessage(messages.fieldLimitHint)}
-        value={draft.participationLimit}
-        error={errorOf('participationLimit')}
-        choices={[
-          { value: 'once', label: formatMessage(messages.limitOnce) },
-          { value: 'oncePerPeriod', label: formatMessage(messages.limitPeriod) },
-          { value: 'unlimited', label: formatMessage(messages.limitUnlimited) },
-        ]}
-        onChange={(limit) =>
-          change(
-            { participationLimit: oneOf(TRIGGER_PARTICIPATION_LIMITS, limit, 'once') },
-            'participationLimit'
-          )
-        }
       />
       {draft.participationLimit === 'oncePerPeriod' ? (
         <TextField
-          name="limitPeriodHours"
+          {...field('limitPeriodHours')}
           label={formatMessage(messages.fieldPeriod)}
-          value={draft.limitPeriodHours}
-          error={errorOf('limitPeriodHours')}
           required
-          onChange={(limitPeriodHours) => change({ limitPeriodHours }, 'limitPeriodHours')}
           inputProps={{ inputMode: 'numeric' }}
         />
       ) : null}

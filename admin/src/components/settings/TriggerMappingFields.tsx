@@ -1,8 +1,13 @@
 import { Checkbox, Field, Flex, Typography } from '@strapi/design-system';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 
-import { fieldsFor, type ContentTypeField, type MappingSlot } from './triggerForm';
-import { SelectField, TextField, type TriggerFieldsProps } from './TriggerFormFields';
+import { SelectField, TextField } from '../shared/FormFields';
+import {
+  fieldsFor,
+  type ContentTypeField,
+  type MappingSlot,
+  type TriggerFieldsProps,
+} from './triggerForm';
 import { triggerMessages as messages } from './triggerMessages';
 
 const SLOT_LABELS: Record<MappingSlot, MessageDescriptor> = {

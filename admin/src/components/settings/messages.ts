@@ -1,13 +1,9 @@
-import { getTranslation } from '../../utils/getTranslation';
-
-const m = (key: string, defaultMessage: string) => ({ id: getTranslation(key), defaultMessage });
+import { message as m } from '../../utils/getTranslation';
 
 /** Every text of the ClearOn settings pages; the translations live in admin/src/translations/*.json. */
 export const messages = {
   // Settings menu
   section: m('settings.section', 'ClearOn'),
-  integrationsLink: m('settings.integrations.link', 'Integrations'),
-  mappingVariablesLink: m('settings.mappingVariables.link', 'Mapping variables'),
 
   // Shared
   cancel: m('settings.action.cancel', 'Cancel'),
@@ -29,16 +25,6 @@ export const messages = {
   ),
 
   // Integrations: list
-  integrationsTitle: m('settings.integrations.title', 'ClearOn integrations'),
-  integrationsSubtitle: m(
-    'settings.integrations.subtitle',
-    'The ClearOn accounts coupons are issued from: each has its own endpoint and API key.'
-  ),
-  integrationsCreate: m('settings.integrations.create', 'Configure an integration'),
-  integrationsEmpty: m(
-    'settings.integrations.empty',
-    'No ClearOn integration is configured yet. Configure one to issue coupons.'
-  ),
   columnName: m('settings.integrations.column.name', 'Name'),
   columnEndpoint: m('settings.integrations.column.endpoint', 'Endpoint'),
   columnEnabled: m('settings.integrations.column.enabled', 'Enabled'),
@@ -52,15 +38,10 @@ export const messages = {
   checkNever: m('settings.integrations.check.never', 'Not tested yet'),
   checkAt: m('settings.integrations.check.at', 'Checked {time}'),
   actionTestLabel: m('settings.integrations.action.test.label', 'Test the connection of {name}'),
-  actionEditLabel: m('settings.integrations.action.edit.label', 'Edit {name}'),
   actionMakeDefaultLabel: m(
     'settings.integrations.action.makeDefault.label',
     'Make {name} the default integration'
   ),
-  actionDeleteLabel: m('settings.integrations.action.delete.label', 'Delete {name}'),
-  integrationCreated: m('settings.integrations.notification.created', '{name} was created'),
-  integrationSaved: m('settings.integrations.notification.saved', '{name} was saved'),
-  integrationDeleted: m('settings.integrations.notification.deleted', '{name} was deleted'),
   integrationMadeDefault: m(
     'settings.integrations.notification.madeDefault',
     '{name} is now the default integration'
@@ -72,11 +53,6 @@ export const messages = {
   ),
 
   // Integrations: form
-  integrationCreateTitle: m(
-    'settings.integrations.modal.create',
-    'Configure a ClearOn integration'
-  ),
-  integrationEditTitle: m('settings.integrations.modal.edit', 'Edit {name}'),
   fieldName: m('settings.integrations.field.name', 'Display name'),
   fieldNameHint: m(
     'settings.integrations.field.name.hint',
@@ -121,11 +97,6 @@ export const messages = {
   fieldIsDefault: m('settings.integrations.field.isDefault', 'Use as the default integration'),
 
   // Integrations: delete
-  integrationDeleteTitle: m('settings.integrations.delete.title', 'Delete the integration?'),
-  integrationDeleteBody: m(
-    'settings.integrations.delete.body',
-    'Delete {name}? Its API key is deleted with it. Coupons already issued stay valid.'
-  ),
 
   // Integrations: test
   testTitle: m('settings.integrations.test.title', 'Test the connection of {name}'),
@@ -166,16 +137,6 @@ export const messages = {
   testServerSays: m('settings.integrations.test.details', 'Details: {message}'),
 
   // Mapping variables: list
-  variablesTitle: m('settings.mappingVariables.title', 'Mapping variables'),
-  variablesSubtitle: m(
-    'settings.mappingVariables.subtitle',
-    'Variables that form fields feed, for exit-screen texts and exports. The CRM variables are built in.'
-  ),
-  variablesCreate: m('settings.mappingVariables.create', 'Create a mapping variable'),
-  variablesEmpty: m(
-    'settings.mappingVariables.empty',
-    'No mapping variable yet besides the built-in CRM variables.'
-  ),
   columnLabel: m('settings.mappingVariables.column.label', 'Display label'),
   columnTechnicalName: m('settings.mappingVariables.column.technicalName', 'Technical name'),
   columnType: m('settings.mappingVariables.column.type', 'Type'),
@@ -199,15 +160,8 @@ export const messages = {
     'settings.mappingVariables.type.optIn.hint',
     '1 when the participant opted in, 0 when not, empty when not asked'
   ),
-  variableEditLabel: m('settings.mappingVariables.action.edit.label', 'Edit {name}'),
-  variableDeleteLabel: m('settings.mappingVariables.action.delete.label', 'Delete {name}'),
-  variableCreated: m('settings.mappingVariables.notification.created', '{name} was created'),
-  variableSaved: m('settings.mappingVariables.notification.saved', '{name} was saved'),
-  variableDeleted: m('settings.mappingVariables.notification.deleted', '{name} was deleted'),
 
   // Mapping variables: form
-  variableCreateTitle: m('settings.mappingVariables.modal.create', 'Create a mapping variable'),
-  variableEditTitle: m('settings.mappingVariables.modal.edit', 'Edit {name}'),
   fieldLabel: m('settings.mappingVariables.field.label', 'Display label'),
   fieldLabelHint: m(
     'settings.mappingVariables.field.label.hint',
@@ -259,20 +213,9 @@ export const messages = {
   ),
 
   // Mapping variables: delete
-  variableDeleteTitle: m('settings.mappingVariables.delete.title', 'Delete the mapping variable?'),
-  variableDeleteBody: m(
-    'settings.mappingVariables.delete.body',
-    'Delete {name}? Answers already collected keep their values.'
-  ),
   variableInUseTitle: m('settings.mappingVariables.delete.inUse', 'Campaign forms still use it'),
 
   // Bot checks (CAPTCHA providers)
-  captchaLink: m('settings.captcha.link', 'Bot checks'),
-  captchaTitle: m('settings.captcha.title', 'Bot checks'),
-  captchaSubtitle: m(
-    'settings.captcha.subtitle',
-    'The CAPTCHA providers a campaign may ask for, checked on the server before a participation is saved'
-  ),
   captchaSiteKey: m('settings.captcha.siteKey', 'Site key'),
   captchaSecret: m('settings.captcha.secret', 'Secret key'),
   captchaSecretHint: m('settings.captcha.secret.hint', 'Stored encrypted; never shown again'),
@@ -285,3 +228,70 @@ export const messages = {
 };
 
 export type SettingsMessage = (typeof messages)[keyof typeof messages];
+
+/**
+ * The texts of the Integrations page under the keys every settings list page uses
+ * (see SettingsCrudPage; triggerMessages has them too).
+ */
+export const integrationTexts = {
+  link: m('settings.integrations.link', 'Integrations'),
+  title: m('settings.integrations.title', 'ClearOn integrations'),
+  subtitle: m(
+    'settings.integrations.subtitle',
+    'The ClearOn accounts coupons are issued from: each has its own endpoint and API key.'
+  ),
+  create: m('settings.integrations.create', 'Configure an integration'),
+  empty: m(
+    'settings.integrations.empty',
+    'No ClearOn integration is configured yet. Configure one to issue coupons.'
+  ),
+  createTitle: m('settings.integrations.modal.create', 'Configure a ClearOn integration'),
+  editTitle: m('settings.integrations.modal.edit', 'Edit {name}'),
+  editLabel: m('settings.integrations.action.edit.label', 'Edit {name}'),
+  deleteLabel: m('settings.integrations.action.delete.label', 'Delete {name}'),
+  deleteTitle: m('settings.integrations.delete.title', 'Delete the integration?'),
+  deleteBody: m(
+    'settings.integrations.delete.body',
+    'Delete {name}? Its API key is deleted with it. Coupons already issued stay valid.'
+  ),
+  created: m('settings.integrations.notification.created', '{name} was created'),
+  saved: m('settings.integrations.notification.saved', '{name} was saved'),
+  deleted: m('settings.integrations.notification.deleted', '{name} was deleted'),
+};
+
+/** The texts of the Mapping variables page, under the same keys. */
+export const variableTexts = {
+  link: m('settings.mappingVariables.link', 'Mapping variables'),
+  title: m('settings.mappingVariables.title', 'Mapping variables'),
+  subtitle: m(
+    'settings.mappingVariables.subtitle',
+    'Variables that form fields feed, for exit-screen texts and exports. The CRM variables are built in.'
+  ),
+  create: m('settings.mappingVariables.create', 'Create a mapping variable'),
+  empty: m(
+    'settings.mappingVariables.empty',
+    'No mapping variable yet besides the built-in CRM variables.'
+  ),
+  createTitle: m('settings.mappingVariables.modal.create', 'Create a mapping variable'),
+  editTitle: m('settings.mappingVariables.modal.edit', 'Edit {name}'),
+  editLabel: m('settings.mappingVariables.action.edit.label', 'Edit {name}'),
+  deleteLabel: m('settings.mappingVariables.action.delete.label', 'Delete {name}'),
+  deleteTitle: m('settings.mappingVariables.delete.title', 'Delete the mapping variable?'),
+  deleteBody: m(
+    'settings.mappingVariables.delete.body',
+    'Delete {name}? Answers already collected keep their values.'
+  ),
+  created: m('settings.mappingVariables.notification.created', '{name} was created'),
+  saved: m('settings.mappingVariables.notification.saved', '{name} was saved'),
+  deleted: m('settings.mappingVariables.notification.deleted', '{name} was deleted'),
+};
+
+/** The texts of the Bot checks page's header. */
+export const captchaTexts = {
+  link: m('settings.captcha.link', 'Bot checks'),
+  title: m('settings.captcha.title', 'Bot checks'),
+  subtitle: m(
+    'settings.captcha.subtitle',
+    'The CAPTCHA providers a campaign may ask for, checked on the server before a participation is saved'
+  ),
+};

@@ -18,7 +18,7 @@ import {
   type TriggerEvent,
   type TriggerInput,
   type TriggerParticipationLimit,
-} from '../../api/triggers';
+} from '../../../../shared/contracts/triggers';
 
 export type MappingSlot = 'email' | 'phone' | 'firstName' | 'deliveryType';
 export const MAPPING_SLOTS: readonly MappingSlot[] = [
@@ -225,23 +225,23 @@ export const toBody = (
   };
 };
 
-/**
- * A 400's field errors by their whole path (`mapping.email`, not just `mapping`): the first
- * message for each path.
- */
-export const fieldErrorsByPath = (error: unknown): Record<string, string> => {
-  const items = (
-    error as {
-      response?: { data?: { error?: { details?: { errors?: unknown } } } };
-    } | null
-  )?.response?.data?.error?.details?.errors;
-  const found: Record<string, string> = {};
-  if (!Array.isArray(items)) return found;
-  for (const item of items as Array<{ path?: unknown; message?: unknown }>) {
-    const path = Array.isArray(item?.path)
-      ? item.path.map(String).join('.')
-      : String(item?.path ?? '');
-    if (path && typeof item.message === 'string' && !(path in found)) found[path] = item.message;
-  }
-  return found;
-};
+/** What every part of the trigger form gets from the form. */
+export interface TriggerFieldsProps {
+  draft: TriggerDraft;
+  /** The chosen content type (undefined until one is chosen). */
+  contentType: TriggerContentType | undefined;
+  /** Changes one value of the draft; `path` is the field whose error it clears. */
+  change: (patch: Partial<TriggerDraft>, path: string) => void;
+  /** The client's or the server's message for a field path (`mapping.email`), if any. */
+  errorOf: (path: string) => string | undefined;
+  /** A text field's bindings (name, value, error, change) for a string of the draft. */
+  field: (key: TriggerTextKey) => {
+    name: string;
+    value: string;
+    error: string | undefined;
+    onChange: (value: string) => void;
+  };
+}
+
+/** The draft's text values. */
+export type TriggerTextKey = 'key' | 'name' | 'couponCode' | 'validityDays' | 'limitPeriodHours';

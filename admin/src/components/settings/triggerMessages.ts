@@ -1,6 +1,4 @@
-import { getTranslation } from '../../utils/getTranslation';
-
-const m = (key: string, defaultMessage: string) => ({ id: getTranslation(key), defaultMessage });
+import { message as m } from '../../utils/getTranslation';
 
 /** The texts of Settings → ClearOn → Coupon triggers (translations in admin/src/translations/*.json). */
 export const triggerMessages = {

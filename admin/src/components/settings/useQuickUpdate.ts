@@ -1,23 +1,20 @@
 import * as React from 'react';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 
-import { toApiProblem } from '../../api/errors';
 import {
-  integrationsApi,
+  useUpdateIntegrationMutation,
   type Integration,
   type IntegrationUpdateBody,
-} from '../../api/integrations';
-import { messages } from './messages';
+} from '../../services/integrations';
+import { useNotifiedSave } from './useNotifiedSave';
 
 /**
  * A one-click change of an integration from the table (enable/disable, make default): the row is
- * busy meanwhile, the outcome is notified, and the list is reloaded either way.
+ * busy meanwhile and the outcome is notified; the list refreshes either way (the update
+ * invalidates it).
  */
-export const useQuickUpdate = (reload: () => Promise<void>) => {
-  const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const client = useFetchClient();
+export const useQuickUpdate = () => {
+  const [update] = useUpdateIntegrationMutation();
+  const save = useNotifiedSave();
   const [busyId, setBusyId] = React.useState<string | null>(null);
 
   const quickUpdate = async (
@@ -26,18 +23,8 @@ export const useQuickUpdate = (reload: () => Promise<void>) => {
     success: string
   ) => {
     setBusyId(integration.id);
-    try {
-      await integrationsApi.update(client, integration.id, body);
-      toggleNotification({ type: 'success', message: success });
-    } catch (error) {
-      toggleNotification({
-        type: 'danger',
-        message: toApiProblem(error).message ?? formatMessage(messages.genericError),
-      });
-    } finally {
-      setBusyId(null);
-      await reload();
-    }
+    await save(() => update({ id: integration.id, body }).unwrap(), success);
+    setBusyId(null);
   };
 
   return { busyId, quickUpdate };

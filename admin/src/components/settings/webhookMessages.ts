@@ -1,7 +1,5 @@
 import type { WebhookEvent } from '../../../../shared/contracts/webhooks';
-import { getTranslation } from '../../utils/getTranslation';
-
-const m = (key: string, defaultMessage: string) => ({ id: getTranslation(key), defaultMessage });
+import { message as m } from '../../utils/getTranslation';
 
 /** The texts of Settings → ClearOn → Webhooks (translations in admin/src/translations/*.json). */
 export const webhookMessages = {

@@ -1,14 +1,16 @@
-import * as React from 'react';
-import { Button, Flex, Link, Status, Typography } from '@strapi/design-system';
+import { Button, Flex, Link, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
-import { useFetchClient, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
 import { ACTIONS, permission } from '../../../../shared/contracts/permissions';
-import { retryCoupon } from '../../api/coupons';
-import type { EntryCoupon } from '../../api/triggers';
+import { useRetryCouponMutation } from '../../services/coupons';
+import type { EntryCoupon } from '../../services/triggers';
 import type { EditViewPanelProps } from '../campaign-tools/CampaignToolsPanel';
-import { ERROR_MESSAGES, STATUS_META, isRetryable } from '../coupons-dashboard/statusMeta';
+import { PanelNote } from '../campaign-tools/PanelNote';
+import { errorMessage } from '../coupons-dashboard/errorMessage';
+import { CouponStatusBadge } from '../coupons-dashboard/CouponStatusBadge';
+import { ERROR_MESSAGES, isRetryable } from '../coupons-dashboard/statusMeta';
 import { messages } from './messages';
 import { useEntryCoupons } from './useEntryCoupons';
 
@@ -85,62 +87,41 @@ export const EntryCouponsContent = ({
     );
   }
   if (coupons.length === 0) {
-    return (
-      <Typography variant="pi" textColor="neutral600">
-        {formatMessage(messages.none)}
-      </Typography>
-    );
+    return <PanelNote>{formatMessage(messages.none)}</PanelNote>;
   }
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%">
       {coupons.map((coupon) => (
-        <EntryCouponCard key={coupon.id} coupon={coupon} reload={reload} />
+        <EntryCouponCard key={coupon.id} coupon={coupon} />
       ))}
     </Flex>
   );
 };
 
-const EntryCouponCard = ({ coupon, reload }: { coupon: EntryCoupon; reload: () => void }) => {
+/** One coupon of the entry; a Retry refreshes the panel through the coupons' tag. */
+const EntryCouponCard = ({ coupon }: { coupon: EntryCoupon }) => {
   const { formatMessage, formatDate } = useIntl();
-  const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(RETRY_PERMISSIONS);
-  const [busy, setBusy] = React.useState(false);
-  const meta = STATUS_META[coupon.status];
+  const [retryCoupon, { isLoading: busy }] = useRetryCouponMutation();
   const error = coupon.lastErrorCode ? ERROR_MESSAGES[coupon.lastErrorCode] : undefined;
 
   const retry = async () => {
-    setBusy(true);
     try {
-      await retryCoupon({ get, post }, coupon.id);
+      await retryCoupon(coupon.id).unwrap();
       toggleNotification({ type: 'success', message: formatMessage(messages.retried) });
     } catch (caught) {
-      const failure = caught as {
-        response?: { data?: { error?: { message?: string } } };
-        message?: string;
-      } | null;
       toggleNotification({
         type: 'danger',
-        message: formatMessage(messages.retryError, {
-          message: failure?.response?.data?.error?.message || failure?.message || '',
-        }),
+        message: formatMessage(messages.retryError, { message: errorMessage(caught) }),
       });
-    } finally {
-      setBusy(false);
-      reload();
     }
   };
 
   return (
     <Flex direction="column" alignItems="flex-start" gap={1}>
-      {meta ? (
-        <Status variant={meta.variant} size="S">
-          <Typography fontWeight="bold">{formatMessage(meta.label)}</Typography>
-        </Status>
-      ) : null}
-      <Typography variant="pi" textColor="neutral600">
-        {formatMessage(messages.trigger, { name: coupon.triggerName })}
-      </Typography>
+      <CouponStatusBadge status={coupon.status} />
+      <PanelNote>{formatMessage(messages.trigger, { name: coupon.triggerName })}</PanelNote>
       {coupon.recipient ? (
         <Typography variant="pi">
           {formatMessage(messages.recipient, { value: coupon.recipient })}
@@ -161,9 +142,9 @@ const EntryCouponCard = ({ coupon, reload }: { coupon: EntryCoupon; reload: () =
           {formatMessage(error)}
         </Typography>
       ) : null}
-      <Typography variant="pi" textColor="neutral600">
+      <PanelNote>
         {formatMessage(messages.created, { date: formatDate(coupon.createdAt, DATE_TIME) })}
-      </Typography>
+      </PanelNote>
       {isRetryable(coupon.status) && allowedActions.canRetry ? (
         <Button
           variant="secondary"

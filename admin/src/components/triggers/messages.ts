@@ -1,6 +1,4 @@
-import { getTranslation } from '../../utils/getTranslation';
-
-const m = (key: string, defaultMessage: string) => ({ id: getTranslation(key), defaultMessage });
+import { message as m } from '../../utils/getTranslation';
 
 /** The texts of the "ClearOn coupon" side panel of an entry (translations in admin/src/translations). */
 export const messages = {

@@ -1,7 +1,6 @@
 import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
 
-import { triggersApi, type EntryCoupon } from '../../api/triggers';
+import { useGetEntryCouponsQuery, type EntryCoupon } from '../../services/triggers';
 
 /** While a coupon of the entry is pending, the panel asks again this often. */
 export const ENTRY_REFRESH_MS = 5_000;
@@ -12,23 +11,13 @@ export interface EntryCouponsState {
   hasTriggers: boolean;
   /** The HTTP status of a failed request (403: the admin may not read coupons). */
   httpStatus?: number | null;
-  /** The entry the answer is for (`uid|documentId|locale`). */
-  entry?: string;
 }
-
-const httpStatusOf = (error: unknown) => {
-  const failure = error as {
-    status?: unknown;
-    response?: { data?: { error?: { status?: unknown } } };
-  } | null;
-  const status = failure?.status ?? failure?.response?.data?.error?.status;
-  return typeof status === 'number' ? status : null;
-};
 
 /**
  * `GET /clearon/triggers/entry-coupons` for one entry (nothing while `uid` or `documentId` is
- * missing); asked again when `version` changes (the entry was saved or published) and every
- * ENTRY_REFRESH_MS while one of its coupons is pending.
+ * missing); asked again when `version` changes (the entry was saved or published), after a retry
+ * (the retry invalidates the coupons) and every ENTRY_REFRESH_MS while one of its coupons is
+ * pending. A failed refresh keeps the coupons it had.
  */
 export const useEntryCoupons = (
   uid: string | null,
@@ -36,51 +25,32 @@ export const useEntryCoupons = (
   locale: string | null | undefined,
   version = ''
 ) => {
-  const { get } = useFetchClient();
-  const [state, setState] = React.useState<EntryCouponsState>({
-    status: 'idle',
-    coupons: [],
-    hasTriggers: false,
-  });
-  const [round, setRound] = React.useState(0);
+  const skip = !uid || !documentId;
+  const [polling, setPolling] = React.useState(false);
+  const { currentData, error, isError, refetch } = useGetEntryCouponsQuery(
+    { uid: uid ?? '', documentId: documentId ?? '', locale },
+    { skip, pollingInterval: polling ? ENTRY_REFRESH_MS : 0 }
+  );
+  const pending = currentData?.coupons.some((coupon) => coupon.status === 'pending') === true;
+  React.useEffect(() => setPolling(pending), [pending]);
 
+  const reload = React.useCallback(() => {
+    if (!skip) void refetch();
+  }, [skip, refetch]);
+  // The first version is the one just asked for; a later one asks again.
+  const asked = React.useRef(version);
   React.useEffect(() => {
-    if (!uid || !documentId) return undefined;
-    const entry = `${uid}|${documentId}|${locale ?? ''}`;
-    let active = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async () => {
-      try {
-        const answer = await triggersApi.entryCoupons({ get }, { uid, documentId, locale });
-        if (!active) return;
-        setState({ status: 'ready', ...answer, entry });
-        if (answer.coupons.some((coupon) => coupon.status === 'pending')) {
-          timer = setTimeout(() => void load(), ENTRY_REFRESH_MS);
-        }
-      } catch (error) {
-        if (active) {
-          setState((previous) => ({
-            ...(previous.entry === entry ? previous : { coupons: [], hasTriggers: false }),
-            status: 'error',
-            httpStatus: httpStatusOf(error),
-            entry,
-          }));
-        }
-      }
-    };
-    // Another entry starts from nothing; a reload of the same one keeps showing what it has.
-    setState((previous) =>
-      previous.entry === entry && previous.status === 'ready'
-        ? previous
-        : { status: 'loading', coupons: [], hasTriggers: false, entry }
-    );
-    void load();
-    return () => {
-      active = false;
-      if (timer) clearTimeout(timer);
-    };
-  }, [get, uid, documentId, locale, version, round]);
+    if (asked.current === version) return;
+    asked.current = version;
+    reload();
+  }, [version, reload]);
 
-  const reload = React.useCallback(() => setRound((n) => n + 1), []);
+  const status = (error as { status?: unknown } | undefined)?.status;
+  const state: EntryCouponsState = {
+    status: skip ? 'idle' : isError ? 'error' : currentData ? 'ready' : 'loading',
+    coupons: currentData?.coupons ?? [],
+    hasTriggers: currentData?.hasTriggers === true,
+    httpStatus: typeof status === 'number' ? status : null,
+  };
   return { ...state, reload };
 };

@@ -5,6 +5,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink, useParams, useSearchParams } from 'react-router-dom';
 
+import { Region } from '../../components/coupons-dashboard/Region';
 import { CAMPAIGN_UID } from '../../components/campaign-tools/CampaignToolsPanel';
 import { messages } from '../../components/campaign-tools/messages';
 import type { CampaignPreview, CampaignVersion } from '../../components/campaign-tools/types';
@@ -93,14 +94,7 @@ const PreviewContent = ({
               </Box>
             </Grid.Item>
             <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
-              <Flex
-                tag="section"
-                aria-label={formatMessage(messages.exitScreensHeading)}
-                direction="column"
-                alignItems="stretch"
-                gap={4}
-                width="100%"
-              >
+              <Region label={formatMessage(messages.exitScreensHeading)} gap={4}>
                 <Typography variant="delta" tag="h2">
                   {formatMessage(messages.exitScreensHeading)}
                 </Typography>
@@ -116,7 +110,7 @@ const PreviewContent = ({
                     sample={preview.sampleCoupon}
                   />
                 ))}
-              </Flex>
+              </Region>
             </Grid.Item>
           </Grid.Root>
         </Flex>

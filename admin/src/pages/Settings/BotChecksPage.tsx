@@ -1,13 +1,17 @@
 import * as React from 'react';
-import { Box, Button, Field, Flex, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
-import { captchaApi, type CaptchaProvider, type CaptchaSettings } from '../../api/captcha';
-import { toApiProblem } from '../../api/errors';
-import { messages } from '../../components/settings/messages';
-import { PERMISSIONS } from '../../components/settings/permissions';
-import { useRemoteList } from '../../components/settings/useRemoteList';
+import {
+  useGetCaptchaSettingsQuery,
+  useSaveCaptchaSettingsMutation,
+  type CaptchaProvider,
+  type CaptchaSettings,
+} from '../../services/botChecks';
+import { TextField } from '../../components/shared/FormFields';
+import { captchaTexts, messages } from '../../components/settings/messages';
+import { SettingsLayout, withSettingsPermission } from '../../components/settings/SettingsLayout';
+import { useNotifiedSave } from '../../components/settings/useNotifiedSave';
 import { useSettingsRBAC } from '../../components/settings/useSettingsRBAC';
 
 const PROVIDER_NAMES: Record<CaptchaProvider, string> = {
@@ -19,43 +23,29 @@ const PROVIDER_NAMES: Record<CaptchaProvider, string> = {
 const ProviderForm = ({
   settings,
   canUpdate,
-  onSaved,
 }: {
   settings: CaptchaSettings;
   canUpdate: boolean;
-  onSaved: () => Promise<void>;
 }) => {
   const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const client = useFetchClient();
+  const [saveSettings, { isLoading: saving }] = useSaveCaptchaSettingsMutation();
+  const save = useNotifiedSave();
   const [siteKey, setSiteKey] = React.useState(settings.siteKey ?? '');
   const [secret, setSecret] = React.useState('');
   const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [saving, setSaving] = React.useState(false);
-  const name = PROVIDER_NAMES[settings.provider];
+  const { provider } = settings;
+  const name = PROVIDER_NAMES[provider];
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setSaving(true);
     setErrors({});
-    try {
-      await captchaApi.save(client, settings.provider, {
-        siteKey: siteKey.trim(),
-        ...(secret ? { secret } : {}),
-      });
-      setSecret('');
-      toggleNotification({
-        type: 'success',
-        message: formatMessage(messages.captchaSaved, { name }),
-      });
-      await onSaved();
-    } catch (error) {
-      const problem = toApiProblem(error);
-      setErrors(problem.fieldErrors);
-      toggleNotification({ type: 'danger', message: problem.message ?? String(error) });
-    } finally {
-      setSaving(false);
-    }
+    const body = { siteKey: siteKey.trim(), ...(secret ? { secret } : {}) };
+    const refused = await save(
+      () => saveSettings({ provider, body }).unwrap(),
+      formatMessage(messages.captchaSaved, { name })
+    );
+    if (refused) setErrors(refused.fieldErrors);
+    else setSecret('');
   };
 
   return (
@@ -72,33 +62,27 @@ const ProviderForm = ({
         <Typography variant="delta" tag="h2">
           {name}
         </Typography>
-        <Field.Root name={`${settings.provider}-siteKey`} error={errors.siteKey} required>
-          <Field.Label>{formatMessage(messages.captchaSiteKey)}</Field.Label>
-          <Field.Input
-            value={siteKey}
-            disabled={!canUpdate}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSiteKey(e.target.value)}
-          />
-          <Field.Error />
-        </Field.Root>
-        <Field.Root
-          name={`${settings.provider}-secret`}
-          error={errors.secret}
+        <TextField
+          name={`${provider}-siteKey`}
+          label={formatMessage(messages.captchaSiteKey)}
+          value={siteKey}
+          error={errors.siteKey}
+          required
+          disabled={!canUpdate}
+          onChange={setSiteKey}
+        />
+        <TextField
+          name={`${provider}-secret`}
+          label={formatMessage(messages.captchaSecret)}
           hint={formatMessage(
             settings.hasSecret ? messages.captchaSecretKept : messages.captchaSecretHint
           )}
-        >
-          <Field.Label>{formatMessage(messages.captchaSecret)}</Field.Label>
-          <Field.Input
-            type="password"
-            autoComplete="off"
-            value={secret}
-            disabled={!canUpdate}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSecret(e.target.value)}
-          />
-          <Field.Hint />
-          <Field.Error />
-        </Field.Root>
+          value={secret}
+          error={errors.secret}
+          disabled={!canUpdate}
+          onChange={setSecret}
+          inputProps={{ type: 'password' }}
+        />
         {canUpdate ? (
           <Flex justifyContent="flex-end">
             <Button type="submit" loading={saving} disabled={!siteKey.trim()}>
@@ -113,39 +97,23 @@ const ProviderForm = ({
 
 /** Settings → ClearOn → Bot checks: the CAPTCHA providers campaigns may ask for. */
 export const BotChecksPage = () => {
-  const { formatMessage } = useIntl();
-  const client = useFetchClient();
   const { canUpdate } = useSettingsRBAC();
-  const load = React.useCallback(() => captchaApi.list(client), [client]);
-  const { status, items, reload } = useRemoteList(load);
+  const { data: providers = [], isLoading, isError, refetch } = useGetCaptchaSettingsQuery();
 
   return (
-    <Page.Main>
-      <Layouts.Header
-        title={formatMessage(messages.captchaTitle)}
-        subtitle={formatMessage(messages.captchaSubtitle)}
-      />
-      <Layouts.Content>
-        {status === 'loading' ? <Page.Loading /> : null}
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          {items.map((settings) => (
-            <ProviderForm
-              key={settings.provider}
-              settings={settings}
-              canUpdate={canUpdate}
-              onSaved={reload}
-            />
-          ))}
-        </Flex>
-      </Layouts.Content>
-    </Page.Main>
+    <SettingsLayout
+      texts={captchaTexts}
+      loading={isLoading}
+      loadError={isError}
+      onRetry={() => void refetch()}
+    >
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        {providers.map((settings) => (
+          <ProviderForm key={settings.provider} settings={settings} canUpdate={canUpdate} />
+        ))}
+      </Flex>
+    </SettingsLayout>
   );
 };
 
-const ProtectedBotChecksPage = () => (
-  <Page.Protect permissions={PERMISSIONS.read}>
-    <BotChecksPage />
-  </Page.Protect>
-);
-
-export default ProtectedBotChecksPage;
+export default withSettingsPermission(BotChecksPage);

@@ -4,8 +4,14 @@ import { messages as campaignTools } from '../../components/campaign-tools/messa
 import { messages as coupon } from '../../components/coupon/messages';
 import { messages as dashboard } from '../../components/coupons-dashboard/messages';
 import { messages as formField } from '../../components/form-field/messages';
-import { messages as settings } from '../../components/settings/messages';
+import {
+  captchaTexts,
+  integrationTexts,
+  messages as settings,
+  variableTexts,
+} from '../../components/settings/messages';
 import { triggerMessages } from '../../components/settings/triggerMessages';
+import { eventMessages, webhookMessages } from '../../components/settings/webhookMessages';
 import { messages as entryCoupons } from '../../components/triggers/messages';
 import { getTranslation } from '../../utils/getTranslation';
 import { prefixPluginTranslations } from '../../utils/prefixPluginTranslations';
@@ -21,6 +27,11 @@ const areas: Array<[string, Messages]> = [
   ['the campaign tools', campaignTools],
   ['the coupons dashboard', dashboard],
   ['the ClearOn settings', settings],
+  ['the integrations settings', integrationTexts],
+  ['the mapping variables settings', variableTexts],
+  ['the bot checks settings', captchaTexts],
+  ['the webhooks settings', webhookMessages],
+  ['the webhook events', eventMessages],
   ['the coupon triggers settings', triggerMessages],
   ['the entry coupon panel', entryCoupons],
   ['the form field pickers', formField],
@@ -33,6 +44,7 @@ const values = {
   date: '1 June 2030',
   days: 2,
   delivery: 'automatic',
+  event: 'clearon.coupon.issued',
   detail: 'deliveryType',
   example: '<deliveryType>',
   field: 'Delivery',

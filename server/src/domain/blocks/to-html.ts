@@ -7,24 +7,20 @@ import { renderQuote } from './quote';
 import { sanitizeOutputHtml } from './sanitize';
 import type { Block, Blocks } from './types';
 
-const renderBlock = (block: Block): string => {
-  switch (block.type) {
-    case 'paragraph':
-      return renderParagraph(block);
-    case 'heading':
-      return renderHeading(block);
-    case 'list':
-      return renderList(block);
-    case 'quote':
-      return renderQuote(block);
-    case 'code':
-      return renderCode(block);
-    case 'image':
-      return renderImage(block);
-    default:
-      return '';
-  }
+type Renderers = { [T in Block['type']]: (block: Extract<Block, { type: T }>) => string };
+
+const RENDERERS: Renderers = {
+  paragraph: renderParagraph,
+  heading: renderHeading,
+  list: renderList,
+  quote: renderQuote,
+  code: renderCode,
+  image: renderImage,
 };
+
+/** The renderer of the block's own type ('' for a type it does not know). */
+const renderBlock = <T extends Block['type']>(block: Extract<Block, { type: T }>): string =>
+  Object.prototype.hasOwnProperty.call(RENDERERS, block.type) ? RENDERERS[block.type](block) : '';
 
 /**
  * Blocks (already filled, see `fillBlocks`) as HTML: every text escaped, links only to http, https,

@@ -7,52 +7,7 @@ import { toErrorAnswer, toResultAnswer } from '../answers';
 import { TestCouponModal } from '../TestCouponModal';
 import { validateTestCoupon } from '../testCouponRules';
 import type { PreviewExitScreen, TestCouponAnswer } from '../types';
-
-const screenOf = (
-  index: number,
-  title: string,
-  coupon: PreviewExitScreen['coupon']
-): PreviewExitScreen => ({
-  index,
-  title,
-  blocks: [{ type: 'paragraph', children: [{ type: 'text', text: 'Thanks' }] }],
-  html: '<p>Thanks</p>',
-  match: 'default',
-  minScore: null,
-  maxScore: null,
-  profile: null,
-  coupon,
-});
-
-const SCREENS = [
-  screenOf(0, 'No coupon here', null),
-  screenOf(1, 'Thanks Alex &amp; co', {
-    couponCode: 'SUMMER10',
-    validityDays: 30,
-    delivery: 'button',
-    integration: null,
-  }),
-  screenOf(2, 'Quiz winners', {
-    couponCode: 'QUIZ20',
-    validityDays: 7,
-    delivery: 'automatic',
-    integration: 'int-1',
-  }),
-];
-
-const ISSUED: TestCouponAnswer = {
-  kind: 'result',
-  result: {
-    status: 'issued',
-    message:
-      'ClearOn issued a test coupon (offer "SUMMER10", valid 30 day(s)) and sends it by SMS.',
-    coupon: {
-      code: '4821937',
-      redeemUrl: 'https://clearon.example/c/1',
-      expiresAt: '2030-01-01T00:00:00Z',
-    },
-  },
-};
+import { ISSUED, SCREENS } from './previewFixtures';
 
 const setup = (props: { screens?: PreviewExitScreen[]; answer?: TestCouponAnswer } = {}) => {
   const onSend = jest.fn(async () => props.answer ?? ISSUED);

@@ -6,27 +6,56 @@ import { renderWithProviders } from '../../../../test-utils/renderWithProviders'
 import MappingVariableInput from '../MappingVariableInput';
 import ShowWhenFieldInput from '../ShowWhenFieldInput';
 import ShowWhenValueInput from '../ShowWhenValueInput';
+import { state } from '../../../../test-utils/strapiAdminMock';
+import { formFields } from './formFixtures';
 
-// Only what needs a running admin is mocked: the document's form and the fetch client.
+// The admin's stand-in (its fetch client and RTK Query API), plus the document's form.
 const mockForm = { values: {} as Record<string, unknown> };
-const mockGet = jest.fn();
-const mockClient = { get: mockGet };
 
 jest.mock('@strapi/strapi/admin', () => ({
+  ...jest.requireActual('../../../../test-utils/strapiAdminMock').strapiAdmin,
   useForm: (_consumer: string, selector: (state: typeof mockForm) => unknown) => selector(mockForm),
-  useFetchClient: () => mockClient,
 }));
 
-type Input = typeof MappingVariableInput;
+const mockGet = state.client.get;
 
-const render = (Component: Input, name: string, label: string, value: string | null = null) => {
+/** What Strapi's form gets from the input on a change. */
+const emitted = (name: string, value: string | null) => ({
+  target: { name, value, type: 'string' },
+});
+
+/** The input's last change: Strapi's form reads `target.name` and `target.value`. */
+const expectEmitted = (onChange: jest.Mock, name: string, value: string | null) =>
+  expect(onChange).toHaveBeenLastCalledWith(emitted(name, value));
+
+/** The three inputs, named and labelled as the campaign form's fields are. */
+const INPUTS = {
+  mappingVariable: [MappingVariableInput, 'fields.1.mappingVariable', 'Mapping variable'],
+  showWhenField: [ShowWhenFieldInput, 'fields.2.showWhenField', 'Show when field'],
+  showWhenValue: [ShowWhenValueInput, 'fields.2.showWhenValue', 'Show when value'],
+} as const;
+
+const render = (input: keyof typeof INPUTS, value: string | null = null) => {
+  const [Component, name, label] = INPUTS[input];
   const onChange = jest.fn();
   renderWithProviders(<Component name={name} label={label} value={value} onChange={onChange} />);
-  return { onChange, user: userEvent.setup() };
+  const user = userEvent.setup();
+  /** Picks `option` in the open list and answers what the input emitted then. */
+  const choose = async (option: string) => {
+    await user.click(screen.getByRole('option', { name: option }));
+    return onChange.mock.calls.at(-1)?.[0];
+  };
+  return { onChange, user, choose };
 };
 
-const optionsOf = async (user: ReturnType<typeof userEvent.setup>, label: string) => {
+/** Opens the picker `label` (once `awaited` is offered, when given) and lists its options. */
+const optionsOf = async (
+  user: ReturnType<typeof userEvent.setup>,
+  label: string,
+  awaited?: string
+) => {
   await user.click(screen.getByRole('combobox', { name: label }));
+  if (awaited) await screen.findByRole('option', { name: awaited });
   return (await screen.findAllByRole('option')).map((option) => option.textContent);
 };
 
@@ -40,15 +69,7 @@ interface FieldValues {
 
 const form: { fields: FieldValues[] } = {
   fields: [
-    { key: 'email', type: 'email' },
-    {
-      key: 'deliveryType',
-      type: 'choice',
-      options: [
-        { label: 'By SMS', value: 'sms' },
-        { label: 'By email', value: 'email' },
-      ],
-    },
+    ...formFields,
     { key: 'phone', type: 'phone', showWhenField: 'deliveryType', showWhenValue: 'sms' },
     { key: 'optIn', type: 'checkbox' },
   ],
@@ -69,33 +90,23 @@ describe('the form field pickers in the Content Manager', () => {
         ],
       },
     });
-    const { user, onChange } = render(
-      MappingVariableInput,
-      'fields.1.mappingVariable',
-      'Mapping variable'
+    const { user, choose } = render('mappingVariable');
+    await waitFor(() =>
+      expect(mockGet).toHaveBeenCalledWith('/clearon/mapping-variable-options', undefined)
     );
-    await waitFor(() => expect(mockGet).toHaveBeenCalledWith('/clearon/mapping-variable-options'));
-    await user.click(screen.getByRole('combobox', { name: 'Mapping variable' }));
-    await screen.findByRole('option', { name: 'Delivery type (deliveryType)' });
-    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
+    expect(await optionsOf(user, 'Mapping variable', 'Delivery type (deliveryType)')).toEqual([
       'None',
       'First name (firstname)',
       'Delivery type (deliveryType)',
     ]);
-    await user.click(screen.getByRole('option', { name: 'Delivery type (deliveryType)' }));
-    expect(onChange).toHaveBeenLastCalledWith({
-      target: { name: 'fields.1.mappingVariable', value: 'deliveryType', type: 'string' },
-    });
+    expect(await choose('Delivery type (deliveryType)')).toEqual(
+      emitted('fields.1.mappingVariable', 'deliveryType')
+    );
   });
 
   it('empties the mapping variable with None, and names a stored one that is not offered', async () => {
     mockGet.mockResolvedValue({ data: { data: [] } });
-    const { user, onChange } = render(
-      MappingVariableInput,
-      'fields.1.mappingVariable',
-      'Mapping variable',
-      'legacyName'
-    );
+    const { user, onChange } = render('mappingVariable', 'legacyName');
     expect(
       await screen.findByText(/No mapping variable is available in forms/)
     ).toBeInTheDocument();
@@ -104,18 +115,11 @@ describe('the form field pickers in the Content Manager', () => {
       'legacyName (not in the list)',
     ]);
     await user.click(screen.getByRole('option', { name: 'None' }));
-    expect(onChange).toHaveBeenLastCalledWith({
-      target: { name: 'fields.1.mappingVariable', value: null, type: 'string' },
-    });
+    expectEmitted(onChange, 'fields.1.mappingVariable', null);
   });
 
   it("offers the keys of the form's other fields as Show when field, not its own", async () => {
-    const { user, onChange } = render(
-      ShowWhenFieldInput,
-      'fields.2.showWhenField',
-      'Show when field',
-      'deliveryType'
-    );
+    const { user, choose } = render('showWhenField', 'deliveryType');
     expect(screen.getByRole('combobox', { name: 'Show when field' })).toHaveTextContent(
       'deliveryType'
     );
@@ -125,50 +129,33 @@ describe('the form field pickers in the Content Manager', () => {
       'deliveryType',
       'optIn',
     ]);
-    await user.click(screen.getByRole('option', { name: 'optIn' }));
-    expect(onChange).toHaveBeenLastCalledWith({
-      target: { name: 'fields.2.showWhenField', value: 'optIn', type: 'string' },
-    });
+    expect(await choose('optIn')).toEqual(emitted('fields.2.showWhenField', 'optIn'));
     expect(mockGet).not.toHaveBeenCalled();
   });
 
   it('offers the option values of a choice Show when field', async () => {
-    const { user, onChange } = render(
-      ShowWhenValueInput,
-      'fields.2.showWhenValue',
-      'Show when value',
-      'sms'
-    );
+    const { user, choose } = render('showWhenValue', 'sms');
     expect(await optionsOf(user, 'Show when value')).toEqual([
       'None',
       'By SMS (sms)',
       'By email (email)',
     ]);
-    await user.click(screen.getByRole('option', { name: 'By email (email)' }));
-    expect(onChange).toHaveBeenLastCalledWith({
-      target: { name: 'fields.2.showWhenValue', value: 'email', type: 'string' },
-    });
+    expect(await choose('By email (email)')).toEqual(emitted('fields.2.showWhenValue', 'email'));
   });
 
   it('lets the value be typed when the Show when field is not a choice field', async () => {
     const fields = (mockForm.values as typeof form).fields;
     fields[2] = { key: 'phone', type: 'phone', showWhenField: 'email', showWhenValue: '' };
-    const { user, onChange } = render(
-      ShowWhenValueInput,
-      'fields.2.showWhenValue',
-      'Show when value'
-    );
+    const { user, onChange } = render('showWhenValue');
     expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Show when value' }), 'x');
-    expect(onChange).toHaveBeenLastCalledWith({
-      target: { name: 'fields.2.showWhenValue', value: 'x', type: 'string' },
-    });
+    expectEmitted(onChange, 'fields.2.showWhenValue', 'x');
   });
 
   it('asks for the Show when field first when there is none', () => {
     const fields = (mockForm.values as typeof form).fields;
     fields[2] = { key: 'phone', type: 'phone' };
-    render(ShowWhenValueInput, 'fields.2.showWhenValue', 'Show when value');
+    render('showWhenValue');
     expect(screen.getByText('Pick the Show when field first')).toBeInTheDocument();
   });
 });

@@ -5,6 +5,7 @@ import {
   showWhenValueChoices,
   siblingKeyChoices,
 } from '../options';
+import { formFields } from './formFixtures';
 
 const variables = [
   { technicalName: 'firstname', label: 'First name', builtIn: true },
@@ -13,15 +14,7 @@ const variables = [
 ];
 
 const fields = [
-  { key: 'email', type: 'email' },
-  {
-    key: 'deliveryType',
-    type: 'choice',
-    options: [
-      { label: 'By SMS', value: 'sms' },
-      { label: 'By email', value: 'email' },
-    ],
-  },
+  ...formFields,
   { key: 'phone', type: 'phone', showWhenField: 'deliveryType' },
   { key: '', type: 'text' },
   { key: 'optIn', type: 'checkbox' },

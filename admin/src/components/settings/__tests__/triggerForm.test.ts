@@ -1,13 +1,6 @@
-import type { Trigger, TriggerContentType } from '../../../api/triggers';
-import {
-  checkDraft,
-  eventsFor,
-  fieldErrorsByPath,
-  fieldsFor,
-  toBody,
-  toDraft,
-  withContentType,
-} from '../triggerForm';
+import type { TriggerContentType } from '../../../services/triggers';
+import { checkDraft, eventsFor, fieldsFor, toBody, toDraft, withContentType } from '../triggerForm';
+import { triggerOf } from './settingsTestUtils';
 
 const signup: TriggerContentType = {
   uid: 'api::signup.signup',
@@ -33,23 +26,10 @@ const article: TriggerContentType = {
 const names = (slot: Parameters<typeof fieldsFor>[1], type = signup) =>
   fieldsFor(type, slot).map((field) => field.name);
 
-const trigger: Trigger = {
-  key: 'signup-coupon',
-  name: 'Sign-up coupon',
-  contentType: signup.uid,
-  event: 'create',
-  enabled: true,
-  integration: null,
-  couponCode: 'ENTRY5',
-  validityDays: 7,
-  delivery: 'automatic',
-  channel: 'entry',
+const trigger = triggerOf({
   mapping: { email: 'email', phone: 'phone', firstName: 'firstName', deliveryType: 'deliveryType' },
   condition: { field: 'optIn', equals: true },
-  participationLimit: 'once',
-  limitPeriodHours: null,
-  source: 'admin',
-};
+});
 
 describe('the trigger form: which fields a mapping slot may name', () => {
   it('offers email, string and text fields for the email', () => {
@@ -155,28 +135,5 @@ describe('the trigger form: checks and body', () => {
     expect(
       toBody({ ...toDraft(trigger), channel: 'sms', delivery: 'button' }, signup).channel
     ).toBe('entry');
-  });
-
-  it("reads a 400's field errors by their whole path", () => {
-    const error = {
-      response: {
-        data: {
-          error: {
-            details: {
-              errors: [
-                { path: ['mapping', 'email'], message: 'mapping.email names no field' },
-                { path: ['mapping', 'email'], message: 'second' },
-                { path: ['key'], message: 'key is taken' },
-              ],
-            },
-          },
-        },
-      },
-    };
-    expect(fieldErrorsByPath(error)).toEqual({
-      'mapping.email': 'mapping.email names no field',
-      key: 'key is taken',
-    });
-    expect(fieldErrorsByPath(new Error('network'))).toEqual({});
   });
 });

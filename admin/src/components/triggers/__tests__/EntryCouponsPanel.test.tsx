@@ -1,28 +1,17 @@
-import * as React from 'react';
-import { renderHook, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IntlProvider } from 'react-intl';
 
-import type { EntryCoupon } from '../../../api/triggers';
-import en from '../../../translations/en.json';
-import { prefixPluginTranslations } from '../../../utils/prefixPluginTranslations';
+import type { EntryCoupon } from '../../../services/triggers';
 import { renderWithProviders } from '../../../../test-utils/renderWithProviders';
+import { fetchError, state } from '../../../../test-utils/strapiAdminMock';
 import { EntryCouponsPanel, type EntryPanelProps } from '../EntryCouponsPanel';
 
-const mockGet = jest.fn();
-const mockPost = jest.fn();
-const mockToggle = jest.fn();
 const mockQuery: { current: Record<string, unknown> } = { current: {} };
-const mockRBAC = {
-  allowedActions: { canRetry: true } as Record<string, boolean>,
-  isLoading: false,
-};
 
+// The shared admin stand-in, plus the edit view's query (the document's locale).
 jest.mock('@strapi/strapi/admin', () => ({
-  useFetchClient: () => ({ get: mockGet, post: mockPost }),
-  useNotification: () => ({ toggleNotification: mockToggle }),
+  ...jest.requireActual('../../../../test-utils/strapiAdminMock').strapiAdmin,
   useQueryParams: () => [{ query: mockQuery.current, rawQuery: '' }, jest.fn()],
-  useRBAC: () => mockRBAC,
 }));
 
 const coupon = (overrides: Partial<EntryCoupon> = {}): EntryCoupon => ({
@@ -48,89 +37,83 @@ const props = (overrides: Partial<EntryPanelProps> = {}): EntryPanelProps => ({
   ...overrides,
 });
 
-const wrapper = ({ children }: { children: React.ReactNode }) => (
-  <IntlProvider locale="en" messages={prefixPluginTranslations(en)} defaultLocale="en">
-    {children}
-  </IntlProvider>
-);
+/** What the Content Manager does with the panel: its title over its content, or nothing. */
+const Panel = (panelProps: EntryPanelProps) => {
+  const panel = EntryCouponsPanel(panelProps);
+  if (!panel) return <p>No panel</p>;
+  return (
+    <section aria-label={panel.title}>
+      <h2>{panel.title}</h2>
+      {panel.content}
+    </section>
+  );
+};
 
 const answer = (data: EntryCoupon[], hasTriggers = true) => ({
   data: { data, meta: { hasTriggers } },
 });
 
-/** The panel's description, once the first answer is in (or at once for other types). */
-const panelFor = async (panelProps: EntryPanelProps) => {
-  const view = renderHook((p: EntryPanelProps) => EntryCouponsPanel(p), {
-    initialProps: panelProps,
-    wrapper,
-  });
-  if (panelProps.model.startsWith('api::')) {
-    await waitFor(() => expect(mockGet).toHaveBeenCalled());
-    await waitFor(() => undefined);
+const URL_OF_DOC_1 = '/clearon/triggers/entry-coupons?uid=api%3A%3Asignup.signup&documentId=doc-1';
+const requested = () => state.client.get.mock.calls.map(([url]) => url);
+
+/** The panel once the server answered (or at once when it asks nothing). */
+const renderPanel = async (panelProps: EntryPanelProps = props()) => {
+  renderWithProviders(<Panel {...panelProps} />);
+  if (panelProps.model.startsWith('api::') && panelProps.documentId) {
+    await waitFor(() => expect(state.client.get).toHaveBeenCalled());
   }
-  return view;
+  return screen.findByRole('region', { name: 'ClearOn coupon' });
 };
 
 beforeEach(() => {
-  mockGet.mockReset();
-  mockPost.mockReset();
-  mockToggle.mockReset();
+  jest.clearAllMocks();
   mockQuery.current = {};
-  mockRBAC.allowedActions = { canRetry: true };
+  state.allowedActions = { canRetry: true };
 });
 
 describe('EntryCouponsPanel', () => {
-  it("is null for the plugin's and Strapi's own types, without asking the server", async () => {
+  it("is null for the plugin's and Strapi's own types, without asking the server", () => {
     for (const model of [
       'plugin::clearon.campaign',
       'plugin::users-permissions.user',
       'admin::user',
     ]) {
-      const { result } = await panelFor(props({ model }));
-      expect(result.current).toBeNull();
+      const view = renderWithProviders(<Panel {...props({ model })} />);
+      expect(screen.getByText('No panel')).toBeInTheDocument();
+      view.unmount();
     }
-    expect(mockGet).not.toHaveBeenCalled();
+    expect(state.client.get).not.toHaveBeenCalled();
   });
 
-  it('is null for an entry not saved yet', async () => {
-    const { result } = renderHook(() => EntryCouponsPanel(props({ documentId: undefined })), {
-      wrapper,
-    });
-    expect(result.current).toBeNull();
-    expect(mockGet).not.toHaveBeenCalled();
+  it('is null for an entry not saved yet', () => {
+    renderWithProviders(<Panel {...props({ documentId: undefined })} />);
+    expect(screen.getByText('No panel')).toBeInTheDocument();
+    expect(state.client.get).not.toHaveBeenCalled();
   });
 
   it('is null when no trigger names the type', async () => {
-    mockGet.mockResolvedValue(answer([], false));
-    const { result } = await panelFor(props());
-    await waitFor(() => expect(result.current).toBeNull());
-    expect(mockGet).toHaveBeenCalledWith(
-      '/clearon/triggers/entry-coupons?uid=api%3A%3Asignup.signup&documentId=doc-1'
-    );
+    state.client.get.mockResolvedValue(answer([], false));
+    renderWithProviders(<Panel {...props()} />);
+    await waitFor(() => expect(requested()).toEqual([URL_OF_DOC_1]));
+    expect(screen.getByText('No panel')).toBeInTheDocument();
   });
 
   it("asks for the document's locale from the edit view's query", async () => {
     mockQuery.current = { plugins: { i18n: { locale: 'sv' } } };
-    mockGet.mockResolvedValue(answer([]));
-    await panelFor(props());
-    expect(mockGet).toHaveBeenCalledWith(
-      '/clearon/triggers/entry-coupons?uid=api%3A%3Asignup.signup&documentId=doc-1&locale=sv'
-    );
+    state.client.get.mockResolvedValue(answer([]));
+    await renderPanel();
+    expect(requested()).toEqual([`${URL_OF_DOC_1}&locale=sv`]);
   });
 
   it('says when the entry has no coupon yet', async () => {
-    mockGet.mockResolvedValue(answer([]));
-    const { result } = await panelFor(props());
-    await waitFor(() => expect(result.current?.title).toBe('ClearOn coupon'));
-    renderWithProviders(<>{result.current?.content}</>);
+    state.client.get.mockResolvedValue(answer([]));
+    await renderPanel();
     expect(screen.getByText(/This entry has no coupon yet/)).toBeInTheDocument();
   });
 
   it('shows the status, the masked recipient, the code and the redeem link', async () => {
-    mockGet.mockResolvedValue(answer([coupon()]));
-    const { result } = await panelFor(props());
-    await waitFor(() => expect(result.current).not.toBeNull());
-    renderWithProviders(<>{result.current?.content}</>);
+    state.client.get.mockResolvedValue(answer([coupon()]));
+    await renderPanel();
     expect(screen.getByText('Issued')).toBeInTheDocument();
     expect(screen.getByText('Recipient: a***@example.se')).toBeInTheDocument();
     expect(screen.getByText('Code: ABC-123')).toBeInTheDocument();
@@ -141,33 +124,59 @@ describe('EntryCouponsPanel', () => {
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 
-  it('retries a failed coupon, with coupons.retry only', async () => {
+  it('retries a failed coupon, then shows it again as the server has it', async () => {
     const failed = coupon({
       status: 'failed',
       code: null,
       redeemUrl: null,
       lastErrorCode: 'unknown_coupon',
     });
-    mockGet.mockResolvedValue(answer([failed]));
-    mockPost.mockResolvedValue({ data: { data: { retried: 1 } } });
-    const { result } = await panelFor(props());
-    await waitFor(() => expect(result.current).not.toBeNull());
-    const view = renderWithProviders(<>{result.current?.content}</>);
+    state.client.get.mockResolvedValue(answer([failed]));
+    state.client.post.mockResolvedValue({ data: { data: { retried: 1 } } });
+    await renderPanel();
     expect(
       screen.getByText('ClearOn does not know this coupon code: check it on the exit screen')
     ).toBeInTheDocument();
+
+    state.client.get.mockResolvedValue(answer([{ ...failed, status: 'pending' }]));
     await userEvent.setup().click(screen.getByRole('button', { name: 'Retry' }));
-    expect(mockPost).toHaveBeenCalledWith('/clearon/coupons/41/retry');
+    expect(state.client.post.mock.calls.map(([url]) => url)).toEqual(['/clearon/coupons/41/retry']);
     await waitFor(() =>
-      expect(mockToggle).toHaveBeenCalledWith({
+      expect(state.toggleNotification).toHaveBeenCalledWith({
         type: 'success',
         message: 'The coupon is back in the queue',
       })
     );
-    view.unmount();
-
-    mockRBAC.allowedActions = { canRetry: false };
-    renderWithProviders(<>{result.current?.content}</>);
+    expect(await screen.findByText('Pending')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('has no Retry without coupons.retry', async () => {
+    state.allowedActions = { canRetry: false };
+    state.client.get.mockResolvedValue(answer([coupon({ status: 'failed' })]));
+    await renderPanel();
+    expect(screen.getByText('Failed')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+  it('asks again when the entry is saved, and after an error on Try again', async () => {
+    state.client.get.mockRejectedValueOnce(fetchError(500, 'Internal Server Error'));
+    const view = renderWithProviders(<Panel {...props()} />);
+    expect(await screen.findByText('The coupon could not be loaded.')).toBeInTheDocument();
+
+    state.client.get.mockResolvedValue(answer([]));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText(/This entry has no coupon yet/)).toBeInTheDocument();
+
+    state.client.get.mockResolvedValue(answer([coupon()]));
+    view.rerender(<Panel {...props({ document: { updatedAt: '2030-06-02T00:00:00.000Z' } })} />);
+    expect(await screen.findByText('Code: ABC-123')).toBeInTheDocument();
+    expect(requested()).toEqual([URL_OF_DOC_1, URL_OF_DOC_1, URL_OF_DOC_1]);
+  });
+
+  it('is null when the admin may not read coupons', async () => {
+    state.client.get.mockRejectedValue(fetchError(403, 'Forbidden'));
+    renderWithProviders(<Panel {...props()} />);
+    await waitFor(() => expect(state.client.get).toHaveBeenCalled());
+    expect(await screen.findByText('No panel')).toBeInTheDocument();
   });
 });

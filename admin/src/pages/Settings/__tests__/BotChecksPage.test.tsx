@@ -3,80 +3,93 @@ import userEvent from '@testing-library/user-event';
 
 import { BotChecksPage } from '../BotChecksPage';
 import { renderWithProviders } from '../../../../test-utils/renderWithProviders';
-import { fetchError, state } from './strapiAdminMock';
+import { fetchError, state } from '../../../../test-utils/strapiAdminMock';
+import { getsOf, stubLists } from './pageTestUtils';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapiAdminMock').strapiAdmin);
+// prettier-ignore
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('../../../../test-utils/strapiAdminMock').strapiAdmin);
 
-const SETTINGS = [
-  { provider: 'turnstile', siteKey: '1x00000000000000000000AA', hasSecret: true },
-  { provider: 'hcaptcha', siteKey: null, hasSecret: false },
-];
+const LIST = '/clearon/captcha';
+const TURNSTILE = { provider: 'turnstile', siteKey: '1x00000000000000000000AA', hasSecret: true };
+const HCAPTCHA = { provider: 'hcaptcha', siteKey: null, hasSecret: false };
+const KEPT = 'A secret is stored (encrypted)';
+
+const lists: Record<string, unknown> = {};
+
+/** Renders the page and waits for the provider's form. */
+const formOf = async (name: string) => {
+  renderWithProviders(<BotChecksPage />);
+  return screen.findByRole('form', { name });
+};
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  state.canUpdate = true;
-  state.client.get.mockResolvedValue({ data: { data: SETTINGS } });
+  lists[LIST] = [TURNSTILE, HCAPTCHA];
+  stubLists(lists);
 });
 
 describe('Settings → ClearOn → Bot checks', () => {
   it('shows each provider; a stored secret is never shown, only said to be kept', async () => {
-    renderWithProviders(<BotChecksPage />);
-    const turnstile = await screen.findByRole('form', { name: 'Cloudflare Turnstile' });
+    const turnstile = await formOf('Cloudflare Turnstile');
     expect(within(turnstile).getByLabelText(/Site key/)).toHaveValue('1x00000000000000000000AA');
     expect(within(turnstile).getByLabelText(/Secret key/)).toHaveValue('');
-    expect(turnstile).toHaveTextContent('A secret is stored (encrypted)');
+    expect(turnstile).toHaveTextContent(KEPT);
     const hcaptcha = screen.getByRole('form', { name: 'hCaptcha' });
     expect(hcaptcha).toHaveTextContent('Stored encrypted; never shown again');
-    expect(state.client.get).toHaveBeenCalledWith('/clearon/captcha');
   });
 
-  it('saves a site key and a new secret, and sends no secret when it is left empty', async () => {
+  it('saves a site key and a new secret, then shows the secret as kept', async () => {
     const user = userEvent.setup();
-    state.client.put.mockResolvedValue({ data: { data: SETTINGS[1] } });
-    renderWithProviders(<BotChecksPage />);
-    const hcaptcha = await screen.findByRole('form', { name: 'hCaptcha' });
+    const saved = { provider: 'hcaptcha', siteKey: 'site-123', hasSecret: true };
+    state.client.put.mockResolvedValue({ data: { data: saved } });
+    const hcaptcha = await formOf('hCaptcha');
     await user.type(within(hcaptcha).getByLabelText(/Site key/), 'site-123');
     await user.type(within(hcaptcha).getByLabelText(/Secret key/), 's3cret');
+    lists[LIST] = [TURNSTILE, saved];
     await user.click(within(hcaptcha).getByRole('button', { name: 'Save hCaptcha' }));
-    await waitFor(() =>
-      expect(state.client.put).toHaveBeenCalledWith('/clearon/captcha/hcaptcha', {
-        siteKey: 'site-123',
-        secret: 's3cret',
-      })
+    expect(state.client.put).toHaveBeenCalledWith(
+      `${LIST}/hcaptcha`,
+      { siteKey: 'site-123', secret: 's3cret' },
+      undefined
     );
     expect(state.toggleNotification).toHaveBeenCalledWith(
       expect.objectContaining({ type: 'success', message: 'hCaptcha saved' })
     );
+    // The refreshed list says the secret is stored now; the field is emptied.
+    await waitFor(() => expect(hcaptcha).toHaveTextContent(KEPT));
+    expect(within(hcaptcha).getByLabelText(/Secret key/)).toHaveValue('');
+    expect(getsOf(LIST)).toBe(2);
+  });
 
-    const turnstile = screen.getByRole('form', { name: 'Cloudflare Turnstile' });
+  it('sends no secret when it is left empty', async () => {
+    const user = userEvent.setup();
+    state.client.put.mockResolvedValue({ data: { data: TURNSTILE } });
+    const turnstile = await formOf('Cloudflare Turnstile');
     await user.click(within(turnstile).getByRole('button', { name: 'Save Cloudflare Turnstile' }));
     await waitFor(() =>
-      expect(state.client.put).toHaveBeenLastCalledWith('/clearon/captcha/turnstile', {
-        siteKey: '1x00000000000000000000AA',
-      })
+      expect(state.client.put).toHaveBeenLastCalledWith(
+        `${LIST}/turnstile`,
+        { siteKey: '1x00000000000000000000AA' },
+        undefined
+      )
     );
   });
 
   it("shows the server's field error", async () => {
     const user = userEvent.setup();
+    const message = 'must be 1 to 200 visible characters, no spaces';
     state.client.put.mockRejectedValue(
-      fetchError(400, 'siteKey must be 1 to 200 visible characters, no spaces', {
-        errors: [{ path: ['siteKey'], message: 'must be 1 to 200 visible characters, no spaces' }],
-      })
+      fetchError(400, `siteKey ${message}`, { errors: [{ path: ['siteKey'], message }] })
     );
-    renderWithProviders(<BotChecksPage />);
-    const hcaptcha = await screen.findByRole('form', { name: 'hCaptcha' });
+    const hcaptcha = await formOf('hCaptcha');
     await user.type(within(hcaptcha).getByLabelText(/Site key/), 'x y');
     await user.click(within(hcaptcha).getByRole('button', { name: 'Save hCaptcha' }));
-    expect(
-      await within(hcaptcha).findByText('must be 1 to 200 visible characters, no spaces')
-    ).toBeInTheDocument();
+    expect(await within(hcaptcha).findByText(message)).toBeInTheDocument();
+    expect(within(hcaptcha).getByLabelText(/Site key/)).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('is read-only without settings.update', async () => {
     state.canUpdate = false;
-    renderWithProviders(<BotChecksPage />);
-    const turnstile = await screen.findByRole('form', { name: 'Cloudflare Turnstile' });
+    const turnstile = await formOf('Cloudflare Turnstile');
     expect(within(turnstile).getByLabelText(/Site key/)).toBeDisabled();
     expect(within(turnstile).queryByRole('button')).toBeNull();
   });

@@ -1,47 +1,41 @@
-import * as React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { IntegrationsPage } from '../IntegrationsPage';
 import { renderWithProviders } from '../../../../test-utils/renderWithProviders';
-import { state } from './strapiAdminMock';
+import { state } from '../../../../test-utils/strapiAdminMock';
+import { getsOf, integrationOf, rowOf, stubLists } from './pageTestUtils';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapiAdminMock').strapiAdmin);
+// prettier-ignore
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('../../../../test-utils/strapiAdminMock').strapiAdmin);
 
-const integration = (overrides: Record<string, unknown> = {}) => ({
-  id: 'int1',
-  name: 'Acme',
-  endpoint: 'https://api.clearon.example/coupons',
-  authHeaderName: 'Authorization',
-  timeoutMs: 5000,
-  enabled: true,
-  isDefault: true,
-  apiKeySet: true,
-  lastCheck: { status: 'failing', at: '2026-01-02T10:00:00.000Z', message: 'ClearOn refused' },
-  ...overrides,
-});
+const LIST = '/clearon/integrations';
+
+const integration = (overrides: Parameters<typeof integrationOf>[0] = {}) =>
+  integrationOf({
+    lastCheck: { status: 'failing', at: '2026-01-02T10:00:00.000Z', message: 'ClearOn refused' },
+    ...overrides,
+  });
+
+const lists: Record<string, unknown> = {};
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  state.canUpdate = true;
-  state.client.get.mockResolvedValue({
-    data: {
-      data: [
-        integration(),
-        integration({ id: 'int2', name: 'Agency', isDefault: false, lastCheck: null }),
-      ],
-    },
-  });
+  lists[LIST] = [
+    integration(),
+    integration({ id: 'int2', name: 'Agency', isDefault: false, lastCheck: null }),
+  ];
+  stubLists(lists);
 });
 
 describe('IntegrationsPage', () => {
   it('lists integrations with the default badge and the last check', async () => {
     renderWithProviders(<IntegrationsPage />);
-    const acme = (await screen.findByText('Acme')).closest('tr') as HTMLElement;
+    await screen.findByText('Acme');
+    const acme = rowOf('Acme');
     expect(within(acme).getByText('Default')).toBeInTheDocument();
     expect(within(acme).getByText('Failing')).toBeInTheDocument();
     expect(within(acme).getByText('ClearOn refused')).toBeInTheDocument();
-    const agency = screen.getByText('Agency').closest('tr') as HTMLElement;
+    const agency = rowOf('Agency');
     expect(within(agency).getByText('Not tested yet')).toBeInTheDocument();
     expect(
       within(agency).getByRole('button', { name: 'Make Agency the default integration' })
@@ -49,7 +43,7 @@ describe('IntegrationsPage', () => {
     expect(within(acme).queryByRole('button', { name: /the default integration/ })).toBeNull();
   });
 
-  it('tests a connection and says the result in plain words', async () => {
+  it('tests a connection, says the result in plain words and refreshes the last check', async () => {
     state.client.post.mockResolvedValue({
       data: { data: { status: 'unauthorized', message: 'ClearOn refused the API key (HTTP 401)' } },
     });
@@ -63,21 +57,51 @@ describe('IntegrationsPage', () => {
     expect(
       within(dialog).getByText(/ClearOn refused the API key\. Check the API key/)
     ).toBeInTheDocument();
-    expect(state.client.post).toHaveBeenCalledWith('/clearon/integrations/int1/test', {
-      couponCode: 'SUMMER10',
-    });
+    expect(state.client.post).toHaveBeenCalledWith(
+      '/clearon/integrations/int1/test',
+      { couponCode: 'SUMMER10' },
+      undefined
+    );
+    await waitFor(() => expect(getsOf(LIST)).toBe(2));
   });
 
-  it('disables an integration with its switch', async () => {
+  it('disables an integration with its switch, and shows the list the server sends back', async () => {
     state.client.put.mockResolvedValue({ data: { data: integration({ enabled: false }) } });
     const user = userEvent.setup();
     renderWithProviders(<IntegrationsPage />);
-    await user.click(await screen.findByRole('switch', { name: 'Acme enabled' }));
-    await waitFor(() =>
-      expect(state.client.put).toHaveBeenCalledWith('/clearon/integrations/int1', {
-        enabled: false,
-      })
+    const acmeSwitch = await screen.findByRole('switch', { name: 'Acme enabled' });
+    expect(acmeSwitch).toBeChecked();
+    lists[LIST] = [integration({ enabled: false })];
+    await user.click(acmeSwitch);
+    await waitFor(() => expect(screen.queryByText('Agency')).toBeNull());
+    expect(state.client.put).toHaveBeenCalledWith(
+      '/clearon/integrations/int1',
+      { enabled: false },
+      undefined
     );
+    expect(screen.getByRole('switch', { name: 'Acme enabled' })).not.toBeChecked();
+    expect(state.toggleNotification).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'success' })
+    );
+  });
+
+  it('saves an edit, and the list refreshes by itself', async () => {
+    state.client.put.mockResolvedValue({ data: { data: integration({ name: 'Acme EU' }) } });
+    const user = userEvent.setup();
+    renderWithProviders(<IntegrationsPage />);
+    await user.click(await screen.findByRole('button', { name: 'Edit Acme' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Acme' });
+    const name = within(dialog).getByLabelText(/Display name/);
+    await user.clear(name);
+    await user.type(name, 'Acme EU');
+    lists[LIST] = [integration({ name: 'Acme EU' })];
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Acme EU')).toBeInTheDocument();
+    expect(getsOf(LIST)).toBe(2);
+    expect(state.toggleNotification).toHaveBeenCalledWith({
+      type: 'success',
+      message: expect.stringContaining('Acme EU'),
+    });
   });
 
   it('shows no write actions without settings.update', async () => {
@@ -87,5 +111,13 @@ describe('IntegrationsPage', () => {
     expect(screen.queryByRole('button', { name: /Configure an integration/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Test the connection/ })).toBeNull();
     expect(screen.getByRole('switch', { name: 'Acme enabled' })).toBeDisabled();
+  });
+
+  it('offers to try again when the list cannot be loaded', async () => {
+    state.client.get.mockRejectedValueOnce(new Error('network'));
+    const user = userEvent.setup();
+    renderWithProviders(<IntegrationsPage />);
+    await user.click(await screen.findByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Acme')).toBeInTheDocument();
   });
 });

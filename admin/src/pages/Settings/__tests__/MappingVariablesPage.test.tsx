@@ -1,50 +1,45 @@
-import * as React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { MappingVariablesPage } from '../MappingVariablesPage';
 import { renderWithProviders } from '../../../../test-utils/renderWithProviders';
-import { fetchError, state } from './strapiAdminMock';
+import { fetchError, state } from '../../../../test-utils/strapiAdminMock';
+import { confirmDelete, getsOf, rowOf, stubLists } from './pageTestUtils';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapiAdminMock').strapiAdmin);
+// prettier-ignore
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('../../../../test-utils/strapiAdminMock').strapiAdmin);
 
-const builtIn = (technicalName: string, label: string) => ({
-  id: technicalName,
+const LIST = '/clearon/mapping-variables';
+
+const variable = (technicalName: string, label: string, builtIn = true) => ({
+  id: builtIn ? technicalName : 'doc1',
   label,
   technicalName,
   type: 'answer',
   availableInForms: true,
-  builtIn: true,
+  builtIn,
 });
 
-const variables = [
-  builtIn('firstname', 'First name'),
-  builtIn('lastname', 'Last name'),
-  builtIn('email', 'Email'),
-  builtIn('phone', 'Phone'),
-  {
-    id: 'doc1',
-    label: 'Delivery type',
-    technicalName: 'deliveryType',
-    type: 'answer',
-    availableInForms: true,
-    builtIn: false,
-  },
+const builtIns = [
+  variable('firstname', 'First name'),
+  variable('lastname', 'Last name'),
+  variable('email', 'Email'),
+  variable('phone', 'Phone'),
 ];
+const variables = [...builtIns, variable('deliveryType', 'Delivery type', false)];
 
-const rowOf = (text: string) => screen.getByText(text).closest('tr') as HTMLElement;
+const lists: Record<string, unknown> = {};
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  state.canUpdate = true;
-  state.client.get.mockResolvedValue({ data: { data: variables } });
+  lists[LIST] = variables;
+  stubLists(lists);
 });
 
 describe('MappingVariablesPage', () => {
   it('lists the built-ins read-only and the custom variables with edit and delete', async () => {
     renderWithProviders(<MappingVariablesPage />);
     expect(await screen.findByText('deliveryType')).toBeInTheDocument();
-    expect(state.client.get).toHaveBeenCalledWith('/clearon/mapping-variables');
+    expect(state.client.get).toHaveBeenCalledWith(LIST, undefined);
     const email = rowOf('email');
     expect(within(email).getByText('Built-in')).toBeInTheDocument();
     expect(within(email).queryAllByRole('button')).toHaveLength(0);
@@ -69,27 +64,43 @@ describe('MappingVariablesPage', () => {
     const message =
       'The mapping variable "deliveryType" is used by the form of the campaign "Summer draw"; remove it from that form first.';
     state.client.del.mockRejectedValue(fetchError(409, message, { campaigns: [] }));
-    const user = userEvent.setup();
-    renderWithProviders(<MappingVariablesPage />);
-    await user.click(await screen.findByRole('button', { name: 'Delete Delivery type' }));
-    const dialog = await screen.findByRole('alertdialog');
-    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    const { dialog } = await confirmDelete(<MappingVariablesPage />, 'Delete Delivery type');
     expect(await within(dialog).findByText(message)).toBeInTheDocument();
     expect(within(dialog).getByText('Campaign forms still use it')).toBeInTheDocument();
-    expect(state.client.del).toHaveBeenCalledWith('/clearon/mapping-variables/doc1');
+    expect(state.client.del).toHaveBeenCalledWith(`${LIST}/doc1`, undefined);
   });
 
-  it('deletes an unused variable and reloads the list', async () => {
+  it('deletes an unused variable, and the list refreshes by itself', async () => {
     state.client.del.mockResolvedValue({ data: { data: variables[4] } });
+    lists[LIST] = builtIns;
+    // The first answer still has the variable; the refresh after the delete no longer does.
+    state.client.get.mockResolvedValueOnce({ data: { data: variables } });
+    await confirmDelete(<MappingVariablesPage />, 'Delete Delivery type');
+    await waitFor(() => expect(screen.queryByText('deliveryType')).toBeNull());
+    expect(getsOf(LIST)).toBe(2);
+    expect(state.toggleNotification).toHaveBeenCalledWith({
+      type: 'success',
+      message: expect.stringContaining('Delivery type'),
+    });
+    expect(await screen.findByText(/No mapping variable yet besides/)).toBeInTheDocument();
+  });
+
+  it('creates a variable from the form, and the list shows it', async () => {
+    const created = variable('newsletter', 'Newsletter', false);
+    state.client.post.mockResolvedValue({ data: { data: created } });
     const user = userEvent.setup();
     renderWithProviders(<MappingVariablesPage />);
-    await user.click(await screen.findByRole('button', { name: 'Delete Delivery type' }));
-    const dialog = await screen.findByRole('alertdialog');
-    state.client.get.mockResolvedValue({ data: { data: variables.slice(0, 4) } });
-    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    await waitFor(() => expect(screen.queryByText('deliveryType')).toBeNull());
-    expect(state.toggleNotification).toHaveBeenCalledWith(
-      expect.objectContaining({ type: 'success' })
+    await user.click(await screen.findByRole('button', { name: 'Create a mapping variable' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText(/Display label/), 'Newsletter');
+    await user.type(within(dialog).getByLabelText(/Technical name/), 'newsletter');
+    lists[LIST] = [...builtIns, created];
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(await screen.findByText('newsletter')).toBeInTheDocument();
+    expect(state.client.post).toHaveBeenCalledWith(
+      LIST,
+      { label: 'Newsletter', technicalName: 'newsletter', type: 'answer', availableInForms: true },
+      undefined
     );
   });
 });

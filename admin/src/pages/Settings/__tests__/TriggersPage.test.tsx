@@ -1,13 +1,16 @@
-import * as React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import type { Trigger, TriggerContentType } from '../../../api/triggers';
+import type { Trigger, TriggerContentType } from '../../../services/triggers';
 import { TriggersPage } from '../TriggersPage';
 import { renderWithProviders } from '../../../../test-utils/renderWithProviders';
-import { fetchError, state } from './strapiAdminMock';
+import { fetchError, state } from '../../../../test-utils/strapiAdminMock';
+import { confirmDelete, getsOf, rowOf, stubLists, triggerOf } from './pageTestUtils';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapiAdminMock').strapiAdmin);
+// prettier-ignore
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('../../../../test-utils/strapiAdminMock').strapiAdmin);
+
+const LIST = '/clearon/triggers';
 
 const signup: TriggerContentType = {
   uid: 'api::signup.signup',
@@ -17,41 +20,22 @@ const signup: TriggerContentType = {
   fields: [{ name: 'email', type: 'email' }],
 };
 
-const trigger = (overrides: Partial<Trigger>): Trigger => ({
-  key: 'signup-coupon',
-  name: 'Sign-up coupon',
-  contentType: signup.uid,
-  event: 'create',
-  enabled: true,
-  integration: null,
-  couponCode: 'ENTRY5',
-  validityDays: 7,
-  delivery: 'automatic',
-  channel: 'email',
-  mapping: { email: 'email' },
-  condition: null,
-  participationLimit: 'once',
-  limitPeriodHours: null,
-  source: 'admin',
-  ...overrides,
+const trigger = (overrides: Partial<Trigger>) => triggerOf({ channel: 'email', ...overrides });
+
+const config = trigger({
+  key: 'from-config',
+  name: 'Config coupon',
+  source: 'config',
+  enabled: false,
 });
 
-const triggers = [
-  trigger({}),
-  trigger({ key: 'from-config', name: 'Config coupon', source: 'config', enabled: false }),
-];
-
-const rowOf = (text: string) => screen.getByText(text).closest('tr') as HTMLElement;
+const lists: Record<string, unknown> = {};
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  state.canUpdate = true;
-  state.client.get.mockImplementation(async (url: string) => {
-    if (url === '/clearon/triggers') return { data: { data: triggers } };
-    if (url === '/clearon/triggers/content-types') return { data: { data: [signup] } };
-    if (url === '/clearon/integrations') return { data: { data: [] } };
-    throw new Error(`unexpected GET ${url}`);
-  });
+  lists[LIST] = [trigger({}), config];
+  lists['/clearon/triggers/content-types'] = [signup];
+  lists['/clearon/integrations'] = [];
+  stubLists(lists);
 });
 
 describe('TriggersPage', () => {
@@ -65,10 +49,10 @@ describe('TriggersPage', () => {
     expect(within(admin).getByText('by email')).toBeInTheDocument();
     await waitFor(() => expect(within(admin).getByText('Sign-up')).toBeInTheDocument());
     expect(within(admin).getByRole('button', { name: 'Edit Sign-up coupon' })).toBeInTheDocument();
-    const config = rowOf('Config coupon');
-    expect(within(config).getByText('Config')).toBeInTheDocument();
-    expect(within(config).getByText('Disabled')).toBeInTheDocument();
-    expect(within(config).queryAllByRole('button')).toHaveLength(0);
+    const configRow = rowOf('Config coupon');
+    expect(within(configRow).getByText('Config')).toBeInTheDocument();
+    expect(within(configRow).getByText('Disabled')).toBeInTheDocument();
+    expect(within(configRow).queryAllByRole('button')).toHaveLength(0);
   });
 
   it('hides the write actions without settings.update', async () => {
@@ -79,24 +63,22 @@ describe('TriggersPage', () => {
     expect(screen.queryByRole('button', { name: 'Delete Sign-up coupon' })).toBeNull();
   });
 
-  it('deletes a trigger, and shows why the server refused', async () => {
-    const user = userEvent.setup();
+  it('shows why the server refused a delete; once deleted, the list refreshes by itself', async () => {
     state.client.del.mockRejectedValueOnce(fetchError(409, 'Declared in the plugin config'));
-    renderWithProviders(<TriggersPage />);
-    await user.click(await screen.findByRole('button', { name: 'Delete Sign-up coupon' }));
-    const dialog = await screen.findByRole('alertdialog');
-    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    const { user, dialog } = await confirmDelete(<TriggersPage />, 'Delete Sign-up coupon');
     expect(await within(dialog).findByText('Declared in the plugin config')).toBeInTheDocument();
-    expect(state.client.del).toHaveBeenCalledWith('/clearon/triggers/signup-coupon');
+    expect(state.client.del).toHaveBeenCalledWith(`${LIST}/signup-coupon`, undefined);
 
-    state.client.del.mockResolvedValueOnce({});
+    state.client.del.mockResolvedValueOnce({ data: { data: trigger({}) } });
+    lists[LIST] = [config];
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    await waitFor(() =>
-      expect(state.toggleNotification).toHaveBeenCalledWith({
-        type: 'success',
-        message: 'Sign-up coupon was deleted',
-      })
-    );
+    await waitFor(() => expect(screen.queryByText('Sign-up coupon')).toBeNull());
+    expect(state.toggleNotification).toHaveBeenCalledWith({
+      type: 'success',
+      message: 'Sign-up coupon was deleted',
+    });
+    // The first answer, the refresh after the refused delete, the one after the delete.
+    expect(getsOf(LIST)).toBe(3);
   });
 
   it('opens the form to create a trigger', async () => {

@@ -4,20 +4,24 @@ import { MemoryRouter } from 'react-router-dom';
 
 import { WebhooksPage } from '../WebhooksPage';
 import { renderWithProviders } from '../../../../test-utils/renderWithProviders';
-import { fetchError, state } from './strapiAdminMock';
+import { fetchError, state } from '../../../../test-utils/strapiAdminMock';
+import { getsOf, rowOf, stubLists } from './pageTestUtils';
 
-jest.mock('@strapi/strapi/admin', () => jest.requireActual('./strapiAdminMock').strapiAdmin);
+// prettier-ignore
+jest.mock('@strapi/strapi/admin', () => jest.requireActual('../../../../test-utils/strapiAdminMock').strapiAdmin);
 
-const WEBHOOKS = [
-  {
-    id: '1',
-    name: 'CRM',
-    url: 'https://crm.example.com/hooks',
-    isEnabled: true,
-    events: ['clearon.coupon.issued'],
-    otherEvents: ['entry.create'],
-  },
-];
+const LIST = '/clearon/webhooks';
+
+const crm = (events: string[]) => ({
+  id: '1',
+  name: 'CRM',
+  url: 'https://crm.example.com/hooks',
+  isEnabled: true,
+  events,
+  otherEvents: ['entry.create'],
+});
+
+const lists: Record<string, unknown> = {};
 
 const render = () =>
   renderWithProviders(
@@ -27,35 +31,39 @@ const render = () =>
   );
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  state.canUpdate = true;
-  state.client.get.mockResolvedValue({ data: { data: WEBHOOKS } });
+  lists[LIST] = [crm(['clearon.coupon.issued'])];
+  stubLists(lists);
 });
 
 describe('Settings → ClearOn → Webhooks', () => {
   it("lists the app's webhooks with their ClearOn events ticked", async () => {
     render();
-    const row = (await screen.findByText('CRM')).closest('tr')!;
+    await screen.findByText('CRM');
+    const row = rowOf('CRM');
     expect(row).toHaveTextContent('https://crm.example.com/hooks');
     expect(row).toHaveTextContent('1 other event');
     expect(within(row).getByRole('checkbox', { name: 'Coupon issued (CRM)' })).toBeChecked();
     expect(within(row).getByRole('checkbox', { name: 'Coupon dead (CRM)' })).not.toBeChecked();
-    expect(state.client.get).toHaveBeenCalledWith('/clearon/webhooks');
   });
 
-  it('subscribes the webhook to an event, keeping the ones it has', async () => {
+  it('subscribes the webhook to an event, keeping the ones it has; the list refreshes', async () => {
     const user = userEvent.setup();
-    state.client.put.mockResolvedValue({ data: { data: WEBHOOKS[0] } });
+    const saved = crm(['clearon.coupon.issued', 'clearon.coupon.failed', 'clearon.coupon.dead']);
+    state.client.put.mockResolvedValue({ data: { data: saved } });
     render();
+    lists[LIST] = [saved];
     await user.click(await screen.findByRole('checkbox', { name: 'Coupon failed (CRM)' }));
-    await waitFor(() =>
-      expect(state.client.put).toHaveBeenCalledWith('/clearon/webhooks/1', {
-        events: ['clearon.coupon.issued', 'clearon.coupon.failed'],
-      })
+    expect(state.client.put).toHaveBeenCalledWith(
+      `${LIST}/1`,
+      { events: ['clearon.coupon.issued', 'clearon.coupon.failed'] },
+      undefined
     );
     expect(state.toggleNotification).toHaveBeenCalledWith(
       expect.objectContaining({ type: 'success', message: 'CRM: ClearOn events saved' })
     );
+    // What the server holds now (here one more event) replaces the row's boxes.
+    expect(await screen.findByRole('checkbox', { name: 'Coupon dead (CRM)' })).toBeChecked();
+    expect(getsOf(LIST)).toBe(2);
   });
 
   it("puts the box back and shows the server's message when the save is refused", async () => {
@@ -77,7 +85,7 @@ describe('Settings → ClearOn → Webhooks', () => {
     render();
     expect(await screen.findByRole('checkbox', { name: 'Coupon issued (CRM)' })).toBeDisabled();
 
-    state.client.get.mockResolvedValue({ data: { data: [] } });
+    lists[LIST] = [];
     render();
     expect(await screen.findByText(/No webhook yet/)).toBeInTheDocument();
   });
