@@ -83,7 +83,11 @@ export const useModalForm = <Draft extends object>({
     name: key,
     value: draft[key],
     error: errorOf(key),
-    onChange: (value: Draft[K]) => change({ [key]: value } as unknown as Partial<Draft>, key),
+    onChange: (value: Draft[K]) => {
+      const patch: Partial<Draft> = {};
+      patch[key] = value;
+      change(patch, key);
+    },
   });
 
   return {
