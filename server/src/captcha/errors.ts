@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/errors';
 import { CAPTCHA_FIELD } from '../validation/participation-body';
 
 /** The CAPTCHA token is missing or the provider refused it: the participant tries again (400). */

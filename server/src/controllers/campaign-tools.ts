@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors, yup } from '@strapi/utils';
+import { yup } from '@strapi/utils';
+import { errors } from '../utils/errors';
 import { fieldError, objectSchema, validateBody } from '../validation/toolkit';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { TestCouponScreenError, type CampaignVersion } from '../services/campaign-tools';

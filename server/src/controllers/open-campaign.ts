@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { Campaign } from '../domain/campaign';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { readLocale } from '../validation/locale';
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { validateYupSchema, yup } from '@strapi/utils';
+import { errors, withHttpStatus } from '../utils/errors';
 import { getService } from '../utils/get-service';
 
 const eraseSchema = yup
@@ -18,10 +19,11 @@ const eraseSchema = yup
 
 const controller = ({ strapi }: { strapi: Core.Strapi }) => ({
   async erase(ctx: Context) {
-    const body = (await validateYupSchema(eraseSchema)(ctx.request.body ?? {})) as {
-      email?: string;
-      phone?: string;
-    };
+    const body = (await validateYupSchema(eraseSchema)(ctx.request.body ?? {}).catch(
+      (error: unknown) => {
+        throw withHttpStatus(error);
+      }
+    )) as { email?: string; phone?: string };
     if (!body.email && !body.phone) {
       throw new errors.ValidationError('give an email or a phone number', {
         errors: [

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chooseChannel, validateAnswers, type FieldError } from '../domain/answers';
 import { getPluginConfig } from '../utils/get-plugin-config';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/errors';
 import { sendError } from '../utils/error-response';
 import { getService } from '../utils/get-service';
 import { tokenMatches } from '../utils/random';

@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/errors';
 import { InUseError } from '../services/in-use-error';
 import { sendError } from '../utils/error-response';
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/errors';
 import type { EntryCoupon, TriggerOption } from '../../../shared/contracts/triggers';
 import { getService } from '../utils/get-service';
 import { sendError } from '../utils/error-response';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/errors';
 import {
   isWebhookEvent,
   WEBHOOK_EVENT_LIST,

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/errors';
 import type { Campaign } from '../domain/campaign';
 import { validateCampaign } from '../domain/campaign-rules';
 import { legacyBodyToBlocks } from '../domain/blocks';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/errors';
 import type { Context } from 'koa';
 import { validateAnswers } from '../domain/answers';
 import { evaluateOutcome } from '../domain/outcome';

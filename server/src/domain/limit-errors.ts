@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/errors';
 
 export type LimitReason = 'once' | 'period' | 'recipient_daily_limit';
 

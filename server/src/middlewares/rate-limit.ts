@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'net';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/errors';
 import Redis from 'ioredis';
 import {
   RateLimiterMemory,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/errors';
 import {
   conditionHolds,
   contactOf,
@@ -66,7 +66,7 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => ({
       await limits.apply(trx, plan);
     } catch (error) {
       const known =
-        error instanceof ParticipationLimitError || error instanceof errors.ValidationError;
+        error instanceof ParticipationLimitError || error instanceof errors.BaseValidationError;
       if (mode === 'reject' || !known) throw error;
       failure = {
         code:

@@ -1,5 +1,5 @@
 import type { Core, Schema } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/errors';
 import { TRIGGER_FIELDS, type Trigger } from '../../../shared/contracts/triggers';
 import { getPluginConfig } from '../utils/get-plugin-config';
 import { UID } from '../utils/plugin-id';

@@ -1,4 +1,5 @@
-import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { validateYupSchema, yup } from '@strapi/utils';
+import { errors, withHttpStatus } from '../utils/errors';
 
 /**
  * The plugin's one way to check a request body: yup schemas run by Strapi's validateYupSchema in
@@ -69,7 +70,7 @@ export const validateBody = async <T>(schema: yup.AnySchema, body: unknown): Pro
   try {
     return (await validateYupSchema(schema, { strict: true })(body ?? {})) as T;
   } catch (error) {
-    if (error instanceof errors.ValidationError) {
+    if (error instanceof errors.BaseValidationError) {
       const details = error.details as { errors?: Array<Record<string, unknown>> };
       if (Array.isArray(details?.errors)) {
         const seen = new Set<string>();
@@ -83,6 +84,6 @@ export const validateBody = async <T>(schema: yup.AnySchema, body: unknown): Pro
         error.message = details.errors.map(({ message }) => String(message)).join('; ');
       }
     }
-    throw error;
+    throw withHttpStatus(error);
   }
 };

@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { errors } from '../utils/errors';
 import type { Schema } from '@strapi/strapi';
 import {
   COUPON_CODE_MAX_LENGTH,
