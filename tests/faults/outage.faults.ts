@@ -108,8 +108,11 @@ describe('a ClearOn outage far longer than the old retry budget', () => {
     const probes = simulator.received.filter((r) => r.at >= windowStart && r.at < windowEnd);
     expect(probes.length).toBeGreaterThan(0);
     expect(probes.length).toBeLessThanOrEqual(Math.ceil((windowEnd - windowStart) / PROBE_MS) + 1);
+    // Arrival times carry the sending instance's event-loop lag (three Strapi on two cores, one of
+    // them taking part): a probe may land up to a second late. Two probes of one interval, from two
+    // instances, would land within a few milliseconds of each other.
     const gaps = probes.slice(1).map((r, i) => r.at - probes[i].at);
-    expect(gaps.filter((gap) => gap < PROBE_MS - 500)).toEqual([]);
+    expect(gaps.filter((gap) => gap < PROBE_MS / 2)).toEqual([]);
     // Nothing gave up.
     const counts = await second.call<Record<string, number>>(CHILD_OPS, 'couponStatusCounts');
     expect(counts).toEqual({ pending: LOST + DURING, issued: 0, failed: 0, dead: 0 });
